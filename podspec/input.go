@@ -1,0 +1,23 @@
+// Package podspec loads pod manifests (YAML or JSON, a Pod or a bare PodSpec, with the
+// ConfigMaps and Secrets that travel with it), validates them in the API server's spirit and
+// applies the defaults the API server would have set. It is pure: bytes in, values out.
+package podspec
+
+import (
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Input is what one manifest holds.
+type Input struct {
+	// File names the source in messages ("-" is stdin).
+	File string
+	// Raw is the pod exactly as written (before defaults): warnings read what the user set.
+	Raw *corev1.Pod
+	// Pod is the pod with the API server's defaults applied; plan and run read it.
+	Pod *corev1.Pod
+	// ConfigMaps and Secrets from the same input, by name.
+	ConfigMaps map[string]*corev1.ConfigMap
+	Secrets    map[string]*corev1.Secret
+	// Lines maps a field path (spec.containers[0].image) to its line in File, where known.
+	Lines map[string]int
+}

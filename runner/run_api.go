@@ -1,0 +1,81 @@
+package runner
+
+import (
+	"time"
+
+	"github.com/podrun/podrun/plan"
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Options are how a caller observes and steers a run. Every callback may be nil; callbacks are
+// called from the runner's goroutines, one at a time (the runner serializes them).
+type Options struct {
+	// Keep leaves the pod's containers and volumes on the engine after it ends (--keep).
+	Keep bool
+	// Force is closed when the user asks to stop at once (a second Ctrl-C): grace periods end.
+	Force <-chan struct{}
+	// OnLog receives every line of container output.
+	OnLog func(LogLine)
+	// OnEvent receives progress: pulls, creates, starts, exits, restarts, back-offs, kills.
+	OnEvent func(Event)
+	// OnStatus receives the pod's status, as the kubelet would report it, after every change.
+	OnStatus func(corev1.PodStatus)
+}
+
+// LogLine is one line a container wrote.
+type LogLine struct {
+	Container string
+	Attempt   int
+	Stderr    bool
+	Text      string // without the trailing newline
+}
+
+// EventKind names a step of the pod's life.
+type EventKind string
+
+const (
+	EventPulling    EventKind = "Pulling"
+	EventPulled     EventKind = "Pulled"
+	EventCreated    EventKind = "Created"
+	EventStarted    EventKind = "Started"
+	EventExited     EventKind = "Exited"
+	EventBackOff    EventKind = "BackOff"
+	EventKilling    EventKind = "Killing"
+	EventRemoved    EventKind = "Removed"
+	EventPodPhase   EventKind = "PodPhase"
+	EventTeardown   EventKind = "Teardown"
+	EventFailedHook EventKind = "FailedHook"
+)
+
+// Event is one step of the pod's life, for progress output and the timeline.
+type Event struct {
+	Time      time.Time
+	Kind      EventKind
+	Container string // empty for pod-level events
+	Role      plan.Role
+	Attempt   int
+	ExitCode  int
+	Message   string
+}
+
+// Result is how the pod ended.
+type Result struct {
+	Phase corev1.PodPhase
+	// ExitCode is the pod's result by DESIGN.md's contract: the primary's exit code when there
+	// is a primary, else 0 when the pod succeeded, else the code of the container that failed it.
+	ExitCode   int
+	Status     corev1.PodStatus
+	Containers []ContainerResult
+}
+
+// ContainerResult summarises one container of the pod.
+type ContainerResult struct {
+	Name     string
+	Role     plan.Role
+	ExitCode int
+	Restarts int
+	Ran      bool // false when it was never started
+	Started  time.Time
+	Finished time.Time
+	Reason   string
+}
