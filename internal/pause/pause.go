@@ -1,0 +1,55 @@
+package pause
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/podrun/podrun/internal/imagetar"
+)
+
+// LabelImage marks the images podrun builds itself (plan.LabelPrefix + "image"); the pause
+// image carries LabelImage=pause.
+const LabelImage = "dev.podrun.image"
+
+// Path is where the executable sits in the image, and the image's entrypoint.
+const Path = "/pause"
+
+// ErrUnsupportedArch is returned for an architecture with no pause program.
+var ErrUnsupportedArch = errors.New("no pause program for this architecture")
+
+// executables are the programs by GOARCH.
+var executables = map[string]elfFile{
+	"amd64": {machine: emX86_64, align: 0x1000, program: amd64Program},
+	"arm64": {machine: emAArch64, align: 0x10000, program: arm64Program},
+}
+
+// Binary returns the pause executable for linux/arch; arch is a GOARCH or what Docker's
+// Info.Architecture reports (x86_64, aarch64).
+func Binary(arch string) ([]byte, error) {
+	goarch, _ := imagetar.Arch(arch)
+	f, ok := executables[goarch]
+	if !ok {
+		return nil, fmt.Errorf("pause binary for %q: %w", arch, ErrUnsupportedArch)
+	}
+	b, err := f.build()
+	if err != nil {
+		return nil, fmt.Errorf("pause binary for %q: %w", goarch, err)
+	}
+	return b, nil
+}
+
+// Tar returns the pause image archive for linux/arch, tagged Ref, for the engine's ImageLoad.
+// Like registry.k8s.io/pause it runs as 65535:65535: the program needs no privilege.
+func Tar(arch string) ([]byte, error) {
+	bin, err := Binary(arch)
+	if err != nil {
+		return nil, err
+	}
+	entries := []imagetar.Entry{{Path: Path, Mode: 0o755, Data: bin}}
+	cfg := imagetar.Config{
+		Entrypoint: []string{Path},
+		Labels:     map[string]string{LabelImage: "pause"},
+		User:       "65535:65535",
+	}
+	return imagetar.Build(Ref, arch, entries, cfg)
+}
