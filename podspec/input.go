@@ -19,5 +19,14 @@ type Input struct {
 	ConfigMaps map[string]*corev1.ConfigMap
 	Secrets    map[string]*corev1.Secret
 	// Lines maps a field path (spec.containers[0].image) to its line in File, where known.
+	// Paths are the Pod's (whatever the document's kind), written as the API server writes
+	// them: list items "[0]", map keys "[key]" (metadata.labels[app]).
 	Lines map[string]int
+	// Origin says where in File the pod was read from (a Pod, a bare PodSpec, a workload's
+	// template); Origin.FilePath turns a Pod path into the path as written.
+	Origin Origin
 }
+
+// Line returns the line of path in File, or of its nearest ancestor that has one (a missing
+// field is reported at the object that lacks it); 0 when nothing is known.
+func (in *Input) Line(path string) int { return lineAt(in.Lines, path) }
