@@ -26,6 +26,8 @@ type Engine interface {
 	VolumeCreate(ctx context.Context, opts volume.CreateOptions) (volume.Volume, error)
 	VolumeRemove(ctx context.Context, id string, force bool) error
 	VolumeList(ctx context.Context, opts volume.ListOptions) (volume.ListResponse, error)
+	// VolumeInspect gives a volume's engine-side Mountpoint, the source of subPath binds.
+	VolumeInspect(ctx context.Context, id string) (volume.Volume, error)
 	ContainerCreate(ctx context.Context, c *container.Config, h *container.HostConfig, n *network.NetworkingConfig, p *ocispec.Platform, name string) (container.CreateResponse, error)
 	ContainerStart(ctx context.Context, id string, opts container.StartOptions) error
 	ContainerWait(ctx context.Context, id string, cond container.WaitCondition) (<-chan container.WaitResponse, <-chan error)

@@ -12,6 +12,9 @@ import (
 type Options struct {
 	// Keep leaves the pod's containers and volumes on the engine after it ends (--keep).
 	Keep bool
+	// LocalEngine says the engine runs on this machine, so hostPath volumes name paths podrun
+	// can check and create before the pod starts (the kubelet's hostPath type checks, §9.4).
+	LocalEngine bool
 	// Force is closed when the user asks to stop at once (a second Ctrl-C): grace periods end.
 	Force <-chan struct{}
 	// OnLog receives every line of container output.

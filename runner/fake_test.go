@@ -1,0 +1,407 @@
+package runner
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/containerd/errdefs"
+	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/events"
+	"github.com/docker/docker/api/types/image"
+	"github.com/docker/docker/api/types/network"
+	"github.com/docker/docker/api/types/system"
+	"github.com/docker/docker/api/types/volume"
+	"github.com/docker/docker/client"
+	"github.com/docker/docker/pkg/stdcopy"
+	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
+	"github.com/podrun/podrun/plan"
+)
+
+// fakeEngine is a hand-written Engine: a tiny in-memory container runtime plus a call log.
+// Function fields let a test change one behaviour; onStart scripts what a container does.
+type fakeEngine struct {
+	mu         sync.Mutex
+	calls      []call
+	nextID     int
+	containers map[string]*fakeContainer // by ID
+	volumes    map[string]volume.Volume
+	images     map[string]bool
+	// deadCtx records engine calls that were made on an already cancelled context.
+	deadCtx []string
+
+	// onStart runs (without the lock) when a container starts; it may call exit or exitWhen.
+	onStart func(f *fakeEngine, c *fakeContainer)
+	// pendingExit makes the named container exit as soon as it runs.
+	pendingExit map[string]int
+
+	containerRemove func(id string) error // nil: the runtime's behaviour
+	containerStart  func(c *fakeContainer) error
+	logs            map[string]string // container name → stdout text
+}
+
+type call struct {
+	Op   string
+	Name string // container name, image ref or volume name
+	Arg  string
+}
+
+type fakeContainer struct {
+	ID      string
+	Name    string // the plan's container name (label), "" for objects without one
+	Docker  string // engine name
+	Attempt int
+	Config  *container.Config
+	Host    *container.HostConfig
+	Running bool
+	Exited  bool
+	Code    int
+	waiters []chan container.WaitResponse
+}
+
+func newFake() *fakeEngine {
+	return &fakeEngine{
+		containers:  map[string]*fakeContainer{},
+		volumes:     map[string]volume.Volume{},
+		images:      map[string]bool{},
+		pendingExit: map[string]int{},
+		logs:        map[string]string{},
+	}
+}
+
+var _ Engine = (*fakeEngine)(nil)
+
+func (f *fakeEngine) record(ctx context.Context, op, name, arg string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, call{op, name, arg})
+	if ctx.Err() != nil {
+		f.deadCtx = append(f.deadCtx, op+" "+name)
+	}
+}
+
+// callsOf lists the names of the calls of one operation, in order.
+func (f *fakeEngine) callsOf(op string) []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, c := range f.calls {
+		if c.Op == op {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// index is the position of the first call op(name) in the log, or -1.
+func (f *fakeEngine) index(op, name string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i, c := range f.calls {
+		if c.Op == op && c.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func notFound(what string) error { return fmt.Errorf("%w: no such %s", errdefs.ErrNotFound, what) }
+
+func (f *fakeEngine) byID(id string) (*fakeContainer, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	c, ok := f.containers[id]
+	if !ok {
+		return nil, notFound("container " + id)
+	}
+	return c, nil
+}
+
+func (f *fakeEngine) nameOf(id string) string {
+	if c, err := f.byID(id); err == nil {
+		return c.Docker
+	}
+	return id
+}
+
+// exit ends a running container with code, waking its waiters.
+func (f *fakeEngine) exit(c *fakeContainer, code int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !c.Running {
+		return
+	}
+	c.Running, c.Exited, c.Code = false, true, code
+	for _, w := range c.waiters {
+		w <- container.WaitResponse{StatusCode: int64(code)}
+	}
+	c.waiters = nil
+}
+
+// exitWhen makes the latest instance of the named container exit with code now if it runs,
+// or as soon as it starts.
+func (f *fakeEngine) exitWhen(name string, code int) {
+	f.mu.Lock()
+	var target *fakeContainer
+	for _, c := range f.containers {
+		if c.Name == name && c.Running {
+			target = c
+		}
+	}
+	if target == nil {
+		f.pendingExit[name] = code
+	}
+	f.mu.Unlock()
+	if target != nil {
+		f.exit(target, code)
+	}
+}
+
+func (f *fakeEngine) Info(ctx context.Context) (system.Info, error) {
+	f.record(ctx, "Info", "", "")
+	return system.Info{Architecture: "x86_64"}, nil
+}
+
+func (f *fakeEngine) ImageInspect(ctx context.Context, ref string, _ ...client.ImageInspectOption) (image.InspectResponse, error) {
+	f.record(ctx, "ImageInspect", ref, "")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.images[ref] {
+		return image.InspectResponse{}, notFound("image " + ref)
+	}
+	return image.InspectResponse{ID: "sha256:" + ref}, nil
+}
+
+func (f *fakeEngine) ImagePull(ctx context.Context, ref string, _ image.PullOptions) (io.ReadCloser, error) {
+	f.record(ctx, "ImagePull", ref, "")
+	f.mu.Lock()
+	f.images[ref] = true
+	f.mu.Unlock()
+	return io.NopCloser(strings.NewReader(`{"status":"Pulling"}` + "\n")), nil
+}
+
+func (f *fakeEngine) ImageLoad(ctx context.Context, input io.Reader, _ ...client.ImageLoadOption) (image.LoadResponse, error) {
+	b, _ := io.ReadAll(input)
+	f.record(ctx, "ImageLoad", string(b), "")
+	f.mu.Lock()
+	f.images[string(b)] = true
+	f.mu.Unlock()
+	return image.LoadResponse{Body: io.NopCloser(strings.NewReader(`{"stream":"Loaded image"}`)), JSON: true}, nil
+}
+
+func (f *fakeEngine) VolumeCreate(ctx context.Context, opts volume.CreateOptions) (volume.Volume, error) {
+	f.record(ctx, "VolumeCreate", opts.Name, "")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	v := volume.Volume{Name: opts.Name, Labels: opts.Labels, Mountpoint: "/var/lib/docker/volumes/" + opts.Name + "/_data"}
+	f.volumes[opts.Name] = v
+	return v, nil
+}
+
+func (f *fakeEngine) VolumeInspect(ctx context.Context, id string) (volume.Volume, error) {
+	f.record(ctx, "VolumeInspect", id, "")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	v, ok := f.volumes[id]
+	if !ok {
+		return v, notFound("volume " + id)
+	}
+	return v, nil
+}
+
+func (f *fakeEngine) VolumeRemove(ctx context.Context, id string, _ bool) error {
+	f.record(ctx, "VolumeRemove", id, "")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.volumes[id]; !ok {
+		return notFound("volume " + id)
+	}
+	delete(f.volumes, id)
+	return nil
+}
+
+func (f *fakeEngine) VolumeList(ctx context.Context, opts volume.ListOptions) (volume.ListResponse, error) {
+	f.record(ctx, "VolumeList", "", "")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out volume.ListResponse
+	for _, v := range f.volumes {
+		if matchLabels(opts.Filters.Get("label"), v.Labels) {
+			out.Volumes = append(out.Volumes, &v)
+		}
+	}
+	return out, nil
+}
+
+func matchLabels(want []string, labels map[string]string) bool {
+	for _, kv := range want {
+		k, v, _ := strings.Cut(kv, "=")
+		if labels[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *fakeEngine) ContainerCreate(ctx context.Context, cfg *container.Config, h *container.HostConfig, _ *network.NetworkingConfig, _ *ocispec.Platform, name string) (container.CreateResponse, error) {
+	f.record(ctx, "ContainerCreate", name, "")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, c := range f.containers {
+		if c.Docker == name {
+			return container.CreateResponse{}, fmt.Errorf("%w: name %q in use", errdefs.ErrConflict, name)
+		}
+	}
+	f.nextID++
+	id := fmt.Sprintf("id%02d", f.nextID)
+	attempt, _ := strconv.Atoi(cfg.Labels[plan.LabelAttempt])
+	f.containers[id] = &fakeContainer{ID: id, Name: cfg.Labels[plan.LabelContainer], Docker: name, Attempt: attempt, Config: cfg, Host: h}
+	return container.CreateResponse{ID: id}, nil
+}
+
+func (f *fakeEngine) ContainerStart(ctx context.Context, id string, _ container.StartOptions) error {
+	f.record(ctx, "ContainerStart", f.nameOf(id), "")
+	c, err := f.byID(id)
+	if err != nil {
+		return err
+	}
+	if f.containerStart != nil {
+		if err := f.containerStart(c); err != nil {
+			return err
+		}
+	}
+	f.mu.Lock()
+	c.Running = true
+	code, pending := f.pendingExit[c.Name]
+	delete(f.pendingExit, c.Name)
+	f.mu.Unlock()
+	if pending {
+		f.exit(c, code)
+	}
+	if f.onStart != nil {
+		f.onStart(f, c)
+	}
+	return nil
+}
+
+func (f *fakeEngine) ContainerWait(ctx context.Context, id string, _ container.WaitCondition) (<-chan container.WaitResponse, <-chan error) {
+	f.record(ctx, "ContainerWait", f.nameOf(id), "")
+	ch, errC := make(chan container.WaitResponse, 1), make(chan error, 1)
+	c, err := f.byID(id)
+	if err != nil {
+		errC <- err
+		return ch, errC
+	}
+	f.mu.Lock()
+	c.waiters = append(c.waiters, ch)
+	f.mu.Unlock()
+	return ch, errC
+}
+
+func (f *fakeEngine) ContainerInspect(ctx context.Context, id string) (container.InspectResponse, error) {
+	f.record(ctx, "ContainerInspect", f.nameOf(id), "")
+	c, err := f.byID(id)
+	if err != nil {
+		return container.InspectResponse{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return container.InspectResponse{
+		ContainerJSONBase: &container.ContainerJSONBase{
+			ID: id, HostConfig: c.Host,
+			State: &container.State{Running: c.Running, ExitCode: c.Code},
+		},
+		NetworkSettings: &container.NetworkSettings{
+			DefaultNetworkSettings: container.DefaultNetworkSettings{IPAddress: "10.88.0.5", Gateway: "10.88.0.1"},
+		},
+	}, nil
+}
+
+// ContainerLogs answers a follow without the last unterminated line, as Docker 20.10 does.
+func (f *fakeEngine) ContainerLogs(ctx context.Context, id string, opts container.LogsOptions) (io.ReadCloser, error) {
+	f.record(ctx, "ContainerLogs", f.nameOf(id), "")
+	c, err := f.byID(id)
+	if err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	text := f.logs[c.Name]
+	f.mu.Unlock()
+	if opts.Follow {
+		text = text[:strings.LastIndexByte(text, '\n')+1]
+	}
+	var buf bytes.Buffer
+	_, _ = stdcopy.NewStdWriter(&buf, stdcopy.Stdout).Write([]byte(text))
+	return io.NopCloser(&buf), nil
+}
+
+func (f *fakeEngine) ContainerStop(ctx context.Context, id string, opts container.StopOptions) error {
+	timeout := ""
+	if opts.Timeout != nil {
+		timeout = strconv.Itoa(*opts.Timeout)
+	}
+	f.record(ctx, "ContainerStop", f.nameOf(id), timeout)
+	c, err := f.byID(id)
+	if err != nil {
+		return err
+	}
+	f.exit(c, 143) // the process honours SIGTERM
+	return nil
+}
+
+func (f *fakeEngine) ContainerKill(ctx context.Context, id, signal string) error {
+	f.record(ctx, "ContainerKill", f.nameOf(id), signal)
+	c, err := f.byID(id)
+	if err != nil {
+		return err
+	}
+	f.exit(c, 137)
+	return nil
+}
+
+func (f *fakeEngine) ContainerRemove(ctx context.Context, id string, _ container.RemoveOptions) error {
+	f.record(ctx, "ContainerRemove", f.nameOf(id), "")
+	if f.containerRemove != nil {
+		return f.containerRemove(id)
+	}
+	c, err := f.byID(id)
+	if err != nil {
+		return err
+	}
+	f.exit(c, 137)
+	f.mu.Lock()
+	delete(f.containers, id)
+	f.mu.Unlock()
+	return nil
+}
+
+func (f *fakeEngine) ContainerList(ctx context.Context, opts container.ListOptions) ([]container.Summary, error) {
+	f.record(ctx, "ContainerList", "", "")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []container.Summary
+	for _, c := range f.containers {
+		if matchLabels(opts.Filters.Get("label"), c.Config.Labels) {
+			out = append(out, container.Summary{ID: c.ID, Names: []string{"/" + c.Docker}, Labels: c.Config.Labels})
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeEngine) CopyToContainer(ctx context.Context, id, path string, content io.Reader, _ container.CopyToContainerOptions) error {
+	f.record(ctx, "CopyToContainer", f.nameOf(id), path)
+	return nil
+}
+
+func (f *fakeEngine) ContainerStatPath(ctx context.Context, id, path string) (container.PathStat, error) {
+	f.record(ctx, "ContainerStatPath", f.nameOf(id), path)
+	return container.PathStat{}, nil
+}
+
+func (f *fakeEngine) Events(ctx context.Context, _ events.ListOptions) (<-chan events.Message, <-chan error) {
+	return make(chan events.Message), make(chan error)
+}

@@ -1,0 +1,227 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/containerd/errdefs"
+	"github.com/docker/docker/api/types/container"
+	"github.com/podrun/podrun/plan"
+)
+
+// logDrainTimeout bounds how long an instance's exit waits for the last of its output, so the
+// Exited event follows the container's last line without ever hanging on a stuck stream.
+const logDrainTimeout = 2 * time.Second
+
+// created is a container's first instance, created while earlier work runs (app containers are
+// created while init containers run: creating is not starting).
+type created struct {
+	done chan struct{}
+	id   string
+	err  error
+}
+
+// precreate creates c's first instance in the background.
+func (w *worker) precreate(i int) {
+	c := w.ctrs[i]
+	f := &created{done: make(chan struct{})}
+	c.created = f
+	w.g.Go(func() error {
+		defer close(f.done)
+		f.id, f.err = w.create(c.spec, 0)
+		return nil
+	})
+}
+
+// create creates one instance of c.
+func (w *worker) create(c plan.Container, attempt int) (string, error) {
+	resp, err := w.eng.ContainerCreate(w.ctx, instanceConfig(c, attempt), c.Host, nil, nil, instanceName(c, attempt))
+	if err != nil {
+		return "", fmt.Errorf("create container %q: %w", c.Name, err)
+	}
+	w.n.event(Event{Kind: EventCreated, Container: c.Name, Role: c.Role, Attempt: attempt})
+	return resp.ID, nil
+}
+
+// startInstance starts the next instance of container i: the precreated first one, or a new
+// container for a restart (every restart is a new instance, §3.3 restartCount). Only the
+// previous instance is kept, for `logs --previous`.
+func (w *worker) startInstance(i int, b backOff) {
+	c := w.ctrs[i]
+	c.attempt++
+	attempt := c.attempt
+	if attempt > 0 {
+		c.view.BackOff = b
+	}
+	c.view.State, c.view.Stop = ctrStarting, stopNone
+	var stale string
+	if attempt >= 2 && attempt-2 < len(c.ids) {
+		stale = c.ids[attempt-2]
+	}
+	spec, first := c.spec, c.created
+	w.g.Go(func() error {
+		id, err := w.instanceID(spec, attempt, first)
+		if err != nil {
+			w.send(report{Kind: repFailed, Ctr: i, Attempt: attempt, Err: err})
+			return nil
+		}
+		w.removeInstance(spec, attempt-2, stale)
+		w.runInstance(i, attempt, spec, id)
+		return nil
+	})
+}
+
+func (w *worker) instanceID(spec plan.Container, attempt int, first *created) (string, error) {
+	if attempt > 0 || first == nil {
+		return w.create(spec, attempt)
+	}
+	select {
+	case <-first.done:
+		return first.id, first.err
+	case <-w.ctx.Done():
+		return "", w.ctx.Err()
+	}
+}
+
+// removeInstance removes an instance older than the previous one.
+func (w *worker) removeInstance(spec plan.Container, attempt int, id string) {
+	if id == "" {
+		return
+	}
+	err := w.eng.ContainerRemove(w.ctx, id, container.RemoveOptions{Force: true, RemoveVolumes: true})
+	if err == nil || isGone(err) {
+		w.n.event(Event{Kind: EventRemoved, Container: spec.Name, Role: spec.Role, Attempt: attempt})
+	}
+}
+
+// runInstance starts one instance and follows it to its exit. The wait is registered before the
+// start (docker/cli's order), so an instant exit cannot be missed.
+func (w *worker) runInstance(i, attempt int, spec plan.Container, id string) {
+	waitCtx, cancelWait := context.WithCancel(w.ctx)
+	defer cancelWait()
+	waitC, errC := w.eng.ContainerWait(waitCtx, id, container.WaitConditionNextExit)
+	if err := w.eng.ContainerStart(w.ctx, id, container.StartOptions{}); err != nil {
+		cancelWait()
+		w.send(report{Kind: repExited, Ctr: i, Attempt: attempt, ID: id, Exit: w.startError(id, err)})
+		return
+	}
+	started := w.now()
+	w.send(report{Kind: repStarted, Ctr: i, Attempt: attempt, ID: id, At: started})
+	logsDone, exited := make(chan struct{}), make(chan struct{})
+	w.g.Go(func() error {
+		defer close(logsDone)
+		emit := func(stderr bool, text string) {
+			w.n.log(LogLine{Container: spec.Name, Attempt: attempt, Stderr: stderr, Text: text})
+		}
+		_ = followLogs(w.ctx, w.eng, id, spec.Config.Tty, exited, emit) // output is best effort
+		return nil
+	})
+	var code int
+	select {
+	case resp := <-waitC:
+		code = int(resp.StatusCode)
+		close(exited)
+	case err := <-errC:
+		if w.ctx.Err() != nil {
+			return
+		}
+		w.send(report{Kind: repFailed, Ctr: i, Attempt: attempt, Err: fmt.Errorf("wait for container %q: %w", spec.Name, err)})
+		return
+	case <-w.ctx.Done():
+		return
+	}
+	drain := time.NewTimer(logDrainTimeout)
+	select {
+	case <-logsDone:
+	case <-drain.C:
+	case <-w.ctx.Done():
+	}
+	drain.Stop()
+	w.send(report{Kind: repExited, Ctr: i, Attempt: attempt, ID: id, Exit: w.exitInfo(id, code, started)})
+}
+
+// exitInfo completes an exit code with the engine's facts: times and OOM (§3.3, §3.5).
+func (w *worker) exitInfo(id string, code int, started time.Time) exitInfo {
+	e := exitInfo{Code: code, Reason: exitReason(code, false), StartedAt: started, FinishedAt: w.now()}
+	info, err := w.eng.ContainerInspect(w.ctx, id)
+	if err != nil || info.ContainerJSONBase == nil || info.State == nil {
+		return e
+	}
+	e.Reason = exitReason(code, info.State.OOMKilled)
+	if t, err := time.Parse(time.RFC3339Nano, info.State.StartedAt); err == nil && t.Year() > 1 {
+		e.StartedAt = t
+	}
+	if t, err := time.Parse(time.RFC3339Nano, info.State.FinishedAt); err == nil && t.Year() > 1 {
+		e.FinishedAt = t
+	}
+	return e
+}
+
+func exitReason(code int, oom bool) string {
+	switch {
+	case oom:
+		return "OOMKilled"
+	case code == 0:
+		return "Completed"
+	default:
+		return "Error"
+	}
+}
+
+// startError is the end of an instance the runtime could not start: the kubelet's StartError
+// (§3.3), with the engine's exit code when it set one (126/127 for a command that cannot run).
+func (w *worker) startError(id string, err error) exitInfo {
+	now := w.now()
+	e := exitInfo{Code: 128, Reason: "StartError", Message: err.Error(), StartedAt: now, FinishedAt: now}
+	if info, ierr := w.eng.ContainerInspect(w.ctx, id); ierr == nil && info.ContainerJSONBase != nil &&
+		info.State != nil && info.State.ExitCode != 0 {
+		e.Code = info.State.ExitCode
+	}
+	return e
+}
+
+// stopInstance stops container i's running instance: the stop signal, then SIGKILL after
+// grace (§4.2 step 4); or SIGKILL at once.
+func (w *worker) stopInstance(i int, kill bool, grace time.Duration) {
+	c := w.ctrs[i]
+	id, attempt, spec := c.ids[c.attempt], c.attempt, c.spec
+	secs := int(math.Ceil(grace.Seconds()))
+	msg := "SIGKILL"
+	if !kill {
+		msg = fmt.Sprintf("stop signal, SIGKILL after %ds", secs)
+	}
+	w.n.event(Event{Kind: EventKilling, Container: spec.Name, Role: spec.Role, Attempt: attempt, Message: msg})
+	w.g.Go(func() error {
+		var err error
+		if kill {
+			err = w.eng.ContainerKill(w.ctx, id, "KILL")
+		} else {
+			err = w.eng.ContainerStop(w.ctx, id, container.StopOptions{Timeout: &secs})
+		}
+		if err != nil && !isGone(err) && w.ctx.Err() == nil {
+			w.send(report{Kind: repFailed, Ctr: i, Attempt: attempt, Err: fmt.Errorf("stop container %q: %w", spec.Name, err)})
+		}
+		return nil
+	})
+}
+
+// armTimer reports to the worker when container i's back-off ends.
+func (w *worker) armTimer(i int, d time.Duration) {
+	w.g.Go(func() error {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			w.send(report{Kind: repTimer, Ctr: i})
+		case <-w.ctx.Done():
+		}
+		return nil
+	})
+}
+
+// isGone reports an engine answer meaning the object is already gone or already stopped.
+func isGone(err error) bool {
+	return errdefs.IsNotFound(err) || errdefs.IsConflict(err) || errdefs.IsNotModified(err)
+}

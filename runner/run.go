@@ -1,0 +1,133 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/podrun/podrun/plan"
+	"golang.org/x/sync/errgroup"
+)
+
+// Run executes the plan with the kubelet's semantics (kubelet-semantics.md §1–§4) and tears
+// the pod down afterwards, on every path, unless opts.Keep. It returns how the pod ended; the
+// error is the cause of the caller's context when the run was cancelled, or what failed.
+func Run(ctx context.Context, eng Engine, p *plan.Plan, opts Options) (res Result, err error) {
+	return run(ctx, eng, p, opts, time.Now)
+}
+
+func run(ctx context.Context, eng Engine, p *plan.Plan, opts Options, now func() time.Time) (res Result, err error) {
+	n := newNotifier(opts, now)
+	if !opts.Keep {
+		defer func() {
+			tctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), teardownTimeout)
+			defer cancel()
+			if terr := teardown(tctx, eng, p.RunID, n); terr != nil {
+				err = errors.Join(err, terr)
+			}
+		}()
+	}
+	w, err := setUp(ctx, eng, p, opts, n, now)
+	if w != nil {
+		// The worker's goroutines end before Run returns, whatever happened.
+		defer func() {
+			if werr := w.g.Wait(); werr != nil && err == nil {
+				err = werr
+			}
+		}()
+		defer w.stop()
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return Result{}, context.Cause(ctx)
+		}
+		return Result{}, err
+	}
+	w.loop(ctx, opts.Force)
+	res = w.result()
+	switch {
+	case w.err != nil:
+		return res, w.err
+	case ctx.Err() != nil:
+		return res, context.Cause(ctx)
+	}
+	return res, nil
+}
+
+// setUp does everything before the first container starts: hostPath checks, images and
+// volumes, the sandbox, and the containers' first instances, overlapping what may overlap.
+func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notifier, now func() time.Time) (*worker, error) {
+	if opts.LocalEngine {
+		if err := checkHostPaths(p.HostPathChecks); err != nil {
+			return nil, err
+		}
+	}
+	// Absent images under Never fail the run before any object exists.
+	pulls, err := missingImages(ctx, eng, p.Images)
+	if err != nil {
+		return nil, err
+	}
+	var mountpoints map[string]string
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return ensurePause(gctx, eng, p.Sandbox.Image, n) })
+	g.Go(func() error { return pullImages(gctx, eng, pulls, n) })
+	g.Go(func() (err error) { mountpoints, err = createVolumes(gctx, eng, p); return err })
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+
+	sandboxID, addrs, err := startSandbox(ctx, eng, p, n)
+	if err != nil {
+		return nil, err
+	}
+	w := newWorker(eng, p, n, now)
+	w.sandboxID, w.addrs, w.startTime = sandboxID, addrs, now()
+	for _, c := range slices.Concat(p.Init, p.Containers) {
+		binds, err := subPathBinds(ctx, eng, c, mountpoints)
+		if err == nil {
+			c, err = resolveContainer(c, addrs, binds)
+		}
+		if err != nil {
+			return w, fmt.Errorf("prepare container %q: %w", c.Name, err)
+		}
+		w.add(c)
+	}
+	// Containers are created while the volumes' files are written; none starts before.
+	for i := range w.ctrs {
+		w.precreate(i)
+	}
+	if err := copyVolumeFiles(ctx, eng, sandboxID, p.Volumes, w.startTime); err != nil {
+		return w, err
+	}
+	return w, nil
+}
+
+// newWorker makes the pod worker; its context outlives the caller's, for termination.
+func newWorker(eng Engine, p *plan.Plan, n *notifier, now func() time.Time) *worker {
+	ctx, cancel := context.WithCancel(context.Background())
+	w := &worker{
+		ctx: ctx, cancel: cancel, g: &errgroup.Group{}, eng: eng, p: p, n: n, now: now,
+		inbox: make(chan report, 16), primary: -1, failedInit: -1,
+	}
+	return w
+}
+
+// add registers a container, in plan order: init containers, then regular ones.
+func (w *worker) add(c plan.Container) {
+	c.Config.Labels = withRunLabels(w.p, c.Config.Labels)
+	c.Config.Labels[plan.LabelContainer] = c.Name
+	c.Config.Labels[plan.LabelRole] = string(c.Role)
+	if c.Role == plan.RolePrimary || (w.p.Primary != "" && c.Name == w.p.Primary && !isInitRole(c.Role)) {
+		w.primary = len(w.ctrs)
+	}
+	w.ctrs = append(w.ctrs, &ctrRun{
+		spec:    c,
+		attempt: -1,
+		view:    ctrView{Name: c.Name, Role: c.Role, Policy: effectivePolicy(c, w.p.RestartPolicy)},
+	})
+}
+
+// stop ends every goroutine still following the pod (timers, waits of an abandoned run).
+func (w *worker) stop() { w.cancel() }

@@ -1,0 +1,65 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+	"net"
+
+	"github.com/docker/docker/api/types/container"
+	"github.com/podrun/podrun/plan"
+)
+
+// startSandbox creates and starts the pause container that owns the pod's namespaces (§1.1)
+// and reads the pod's addresses from it, once.
+func startSandbox(ctx context.Context, eng Engine, p *plan.Plan, n *notifier) (string, podAddresses, error) {
+	sb := p.Sandbox
+	cfg := *sb.Config
+	cfg.Labels = withRunLabels(p, cfg.Labels)
+	resp, err := eng.ContainerCreate(ctx, &cfg, sb.Host, nil, nil, sb.DockerName)
+	if err != nil {
+		return "", podAddresses{}, fmt.Errorf("create sandbox: %w", err)
+	}
+	n.event(Event{Kind: EventCreated, Container: sb.Name, Role: plan.RolePause})
+	if err := eng.ContainerStart(ctx, resp.ID, container.StartOptions{}); err != nil {
+		return resp.ID, podAddresses{}, fmt.Errorf("start sandbox: %w", err)
+	}
+	n.event(Event{Kind: EventStarted, Container: sb.Name, Role: plan.RolePause})
+	info, err := eng.ContainerInspect(ctx, resp.ID)
+	if err != nil {
+		return resp.ID, podAddresses{}, fmt.Errorf("inspect sandbox: %w", err)
+	}
+	return resp.ID, sandboxAddresses(info), nil
+}
+
+// sandboxAddresses finds the pod IP and the host IP (the pod network's gateway, the host's
+// address on it). A hostNetwork pod has the host's address as both (§7.4).
+func sandboxAddresses(info container.InspectResponse) podAddresses {
+	if info.HostConfig != nil && info.HostConfig.NetworkMode.IsHost() {
+		ip := hostAddress()
+		return podAddresses{PodIP: ip, HostIP: ip}
+	}
+	var a podAddresses
+	if ns := info.NetworkSettings; ns != nil {
+		a.PodIP, a.HostIP = ns.IPAddress, ns.Gateway
+		for _, ep := range ns.Networks {
+			if a.PodIP == "" && ep != nil {
+				a.PodIP, a.HostIP = ep.IPAddress, ep.Gateway
+			}
+		}
+	}
+	return a
+}
+
+// hostAddress is this machine's primary address: the source address of its default route
+// (connecting a UDP socket sends nothing). Loopback when there is no route.
+var hostAddress = func() string {
+	c, err := net.Dial("udp", "192.0.2.1:9") // TEST-NET-1: never routed anywhere real
+	if err != nil {
+		return "127.0.0.1"
+	}
+	defer c.Close()
+	if a, ok := c.LocalAddr().(*net.UDPAddr); ok {
+		return a.IP.String()
+	}
+	return "127.0.0.1"
+}

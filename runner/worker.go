@@ -1,0 +1,309 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/podrun/podrun/plan"
+	"golang.org/x/sync/errgroup"
+	corev1 "k8s.io/api/core/v1"
+)
+
+// The pod worker: one goroutine owns every container's state. Instances, log followers, stops
+// and back-off timers run in goroutines of one errgroup and only report to the worker through
+// its inbox; on each report the worker asks decide what to do and does it.
+
+// reportKind names what a goroutine tells the worker.
+type reportKind int
+
+const (
+	repStarted reportKind = iota // an instance is running
+	repExited                    // an instance exited, or could not start
+	repTimer                     // a back-off wait ended
+	repFailed                    // podrun or the engine failed: end the run with Err
+)
+
+type report struct {
+	Kind    reportKind
+	Ctr     int
+	Attempt int
+	ID      string
+	At      time.Time
+	Exit    exitInfo
+	Err     error
+}
+
+// ctrRun is the worker's record of one container.
+type ctrRun struct {
+	spec     plan.Container // resolved: run-time fields substituted, subPath binds added
+	view     ctrView
+	attempt  int      // attempt number of the latest instance; -1 before the first
+	ids      []string // engine IDs by attempt, as far as known
+	created  *created // the first instance, created ahead of its start
+	armed    bool     // a back-off timer is pending
+	backOff  string   // CrashLoopBackOff message while armed
+	started  time.Time
+	last     *exitInfo
+	previous *exitInfo
+	ranOnce  bool
+	firstRun time.Time
+}
+
+// worker runs the pod once the sandbox is up.
+type worker struct {
+	ctx    context.Context // live even after the caller's context ends: termination needs it
+	cancel context.CancelFunc
+	g      *errgroup.Group
+	eng    Engine
+	p      *plan.Plan
+	n      *notifier
+	now    func() time.Time
+	inbox  chan report
+
+	sandboxID string
+	addrs     podAddresses
+	startTime time.Time
+	ctrs      []*ctrRun
+	primary   int
+
+	terminating bool
+	forced      bool
+	termStart   time.Time
+	ended       bool
+	endReason   string
+	failedInit  int // the init container whose failure ended the pod, or -1
+	err         error
+	phase       corev1.PodPhase
+}
+
+// send delivers a report unless the worker is gone.
+func (w *worker) send(r report) {
+	select {
+	case w.inbox <- r:
+	case <-w.ctx.Done():
+	}
+}
+
+// loop runs the pod until nothing runs any more. Cancellation of ctx (the caller's) starts a
+// graceful termination (§4.2); force kills at once.
+func (w *worker) loop(ctx context.Context, force <-chan struct{}) {
+	cancelled := ctx.Done()
+	for {
+		if w.step() {
+			w.publish()
+			return
+		}
+		w.publish()
+		select {
+		case r := <-w.inbox:
+			w.handle(r)
+		case <-cancelled:
+			cancelled = nil
+			w.terminate("cancelled: " + context.Cause(ctx).Error())
+		case <-force:
+			force = nil
+			w.forced = true
+			w.terminate("forced")
+		}
+	}
+}
+
+// step decides and acts until decide has nothing new; it reports whether the pod is over.
+func (w *worker) step() bool {
+	for {
+		again := false
+		for _, a := range decide(w.podView(), w.now()) {
+			switch a.Kind {
+			case actDone:
+				w.finish()
+				return true
+			case actKillPod:
+				if a.Ctr >= 0 && a.Ctr < len(w.p.Init) {
+					w.failedInit = a.Ctr
+				}
+				w.terminate(a.Reason)
+				again = true
+			default:
+				w.apply(a)
+			}
+		}
+		if !again {
+			return false
+		}
+	}
+}
+
+func (w *worker) podView() podView {
+	v := podView{Primary: w.primary, Terminating: w.terminating, Forced: w.forced}
+	v.Ctrs = make([]ctrView, len(w.ctrs))
+	for i, c := range w.ctrs {
+		v.Ctrs[i] = c.view
+	}
+	return v
+}
+
+// terminate begins the pod's termination; nothing restarts from now on (§4.3).
+func (w *worker) terminate(reason string) {
+	if w.terminating {
+		return
+	}
+	w.terminating = true
+	w.termStart = w.now()
+	w.endReason = reason
+	w.n.event(Event{Kind: EventKilling, Message: "pod: " + reason})
+}
+
+// fail records the run's first error and ends the pod.
+func (w *worker) fail(err error) {
+	if w.err == nil {
+		w.err = err
+	}
+	w.terminate(err.Error())
+}
+
+// handle records a report.
+func (w *worker) handle(r report) {
+	c := w.ctrs[max(r.Ctr, 0)]
+	switch r.Kind {
+	case repTimer:
+		c.armed, c.backOff = false, ""
+		return
+	case repFailed:
+		if r.Ctr >= 0 && r.Attempt == c.attempt && c.view.State != ctrExited {
+			c.view.State = ctrExited // lost: teardown removes whatever is left of it
+		}
+		w.fail(r.Err)
+		return
+	}
+	if r.Attempt != c.attempt {
+		return
+	}
+	w.setID(c, r.Attempt, r.ID)
+	role := c.spec.Role
+	switch r.Kind {
+	case repStarted:
+		c.view.State, c.started, c.ranOnce = ctrRunning, r.At, true
+		if c.firstRun.IsZero() {
+			c.firstRun = r.At
+		}
+		w.n.event(Event{Time: r.At, Kind: EventStarted, Container: c.spec.Name, Role: role, Attempt: r.Attempt})
+	case repExited:
+		e := r.Exit
+		c.previous, c.last = c.last, &e
+		c.view.State, c.view.ExitCode, c.view.FinishedAt = ctrExited, e.Code, e.FinishedAt
+		w.n.event(Event{Time: e.FinishedAt, Kind: EventExited, Container: c.spec.Name, Role: role,
+			Attempt: r.Attempt, ExitCode: e.Code, Message: exitMessage(e)})
+	}
+}
+
+func (w *worker) setID(c *ctrRun, attempt int, id string) {
+	if id == "" {
+		return
+	}
+	for len(c.ids) <= attempt {
+		c.ids = append(c.ids, "")
+	}
+	c.ids[attempt] = id
+}
+
+func exitMessage(e exitInfo) string {
+	if e.Message != "" {
+		return e.Reason + ": " + e.Message
+	}
+	return e.Reason
+}
+
+// apply performs one start, back-off, stop or kill.
+func (w *worker) apply(a action) {
+	c := w.ctrs[a.Ctr]
+	switch a.Kind {
+	case actStart:
+		w.startInstance(a.Ctr, a.BackOff)
+	case actBackOff:
+		if c.armed {
+			return
+		}
+		c.armed = true
+		c.backOff = "back-off " + a.Delay.Round(time.Second).String() + " restarting failed container=" + c.spec.Name
+		w.n.event(Event{Kind: EventBackOff, Container: c.spec.Name, Role: c.spec.Role, Attempt: c.attempt, Message: c.backOff})
+		w.armTimer(a.Ctr, a.Delay)
+	case actStop:
+		c.view.Stop = stopGraceful
+		w.stopInstance(a.Ctr, false, w.graceFor(c))
+	case actKill:
+		c.view.Stop = stopKill
+		w.stopInstance(a.Ctr, true, 0)
+	}
+}
+
+// graceFor is the grace period left for a container's stop (§4.2): the pod's G from the start
+// of termination, sidecars getting what regular containers left over, and never under 2 s.
+func (w *worker) graceFor(c *ctrRun) time.Duration {
+	g := w.p.GracePeriod
+	if c.spec.Role == plan.RoleSidecar {
+		g -= w.now().Sub(w.termStart)
+	}
+	return max(g, 2*time.Second)
+}
+
+// finish stops the sandbox once no container runs (§4.2 step 5).
+func (w *worker) finish() {
+	w.ended = true
+	w.n.event(Event{Kind: EventKilling, Container: w.p.Sandbox.Name, Role: plan.RolePause})
+	err := w.eng.ContainerKill(w.ctx, w.sandboxID, "KILL")
+	if err != nil && !isGone(err) && w.err == nil {
+		w.err = fmt.Errorf("stop sandbox: %w", err)
+	}
+}
+
+// initializedNow reports whether the pod is initialized (§1.3): every regular init container
+// succeeded and every sidecar started, or a regular container already ran.
+func (w *worker) initializedNow() bool {
+	done := true
+	for _, c := range w.ctrs {
+		switch {
+		case !isInitRole(c.spec.Role) && c.view.State != ctrNone:
+			return true
+		case c.spec.Role == plan.RoleInit && (c.view.State != ctrExited || c.view.ExitCode != 0):
+			done = false
+		case c.spec.Role == plan.RoleSidecar && !c.ranOnce:
+			done = false
+		}
+	}
+	return done
+}
+
+// facts is the pod as observed, for podStatus.
+func (w *worker) facts() podFacts {
+	f := podFacts{
+		Policy: w.p.RestartPolicy, Addrs: w.addrs, StartTime: w.startTime,
+		Terminal: w.terminating, Ended: w.ended,
+	}
+	f.Initialized = w.initializedNow()
+	for _, c := range w.ctrs {
+		id := ""
+		if c.attempt >= 0 && c.attempt < len(c.ids) {
+			id = c.ids[c.attempt]
+		}
+		f.Ctrs = append(f.Ctrs, ctrFacts{
+			View: c.view, Image: c.spec.Image, ContainerID: id, Restarts: max(c.attempt, 0),
+			Last: c.last, Previous: c.previous, StartedAt: c.started, BackOffMsg: c.backOff,
+		})
+	}
+	return f
+}
+
+// publish reports the pod's status when it changed, and the phase when that changed. Phases
+// never leave Succeeded or Failed (§3.1).
+func (w *worker) publish() {
+	s := podStatus(w.facts())
+	if w.phase == corev1.PodSucceeded || w.phase == corev1.PodFailed {
+		s.Phase = w.phase
+	}
+	w.n.status(s)
+	if s.Phase != w.phase {
+		w.phase = s.Phase
+		w.n.event(Event{Kind: EventPodPhase, Message: string(s.Phase)})
+	}
+}
