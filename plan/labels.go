@@ -11,4 +11,7 @@ const (
 	LabelRole      = LabelPrefix + "role"      // pause, init, sidecar, app, primary
 	LabelVolume    = LabelPrefix + "volume"    // the pod's name for a volume
 	LabelAttempt   = LabelPrefix + "attempt"   // restart count of this container instance
+	LabelOwner     = LabelPrefix + "owner"     // "host/pid" of the podrun process that runs the pod
+	LabelGrace     = LabelPrefix + "grace"     // terminationGracePeriodSeconds, for podrun down
+	LabelManifest  = LabelPrefix + "manifest"  // on the sandbox: the pod (defaulted) as JSON, for podrun get
 )

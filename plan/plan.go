@@ -83,7 +83,8 @@ type Image struct {
 type Volume struct {
 	// Name is the pod's name for the volume (spec.volumes[].name).
 	Name string
-	// Source is the kind of pod volume it backs: emptyDir, configMap, secret, downwardAPI.
+	// Source is the kind of pod volume it backs: emptyDir, configMap, secret, downwardAPI,
+	// projected; or a kind podrun stands in for with an empty volume (persistentVolumeClaim…).
 	Source string
 	// Create is the engine's create request (name, driver options, labels).
 	Create volume.CreateOptions
@@ -94,12 +95,14 @@ type Volume struct {
 
 // File is one entry podrun writes into a volume.
 type File struct {
-	Path string // relative to the volume root
-	Mode int64
+	Path string // relative to the volume root; "." is the root itself (its mode and group)
+	Mode int64  // permission bits, with setgid (0o2000) where the kubelet sets it
 	Data []byte
 	// Link, when set, makes the entry a symlink to this target (the kubelet's ..data layout).
 	Link string
 	Dir  bool
+	// GID owns the entry (fsGroup, §9.3/§11); 0 is root, as the engine's copy makes it anyway.
+	GID int64
 }
 
 // HostPathCheck is a hostPath volume's type check (DirectoryOrCreate, File, Socket…).
@@ -121,21 +124,26 @@ type Container struct {
 	RestartPolicy RestartPolicy
 	Config        *container.Config
 	Host          *container.HostConfig
-	// RuntimeEnv lists env vars whose value exists only once the sandbox runs (status.podIP…);
-	// the runner appends them to Config.Env before creating the container.
-	RuntimeEnv []RuntimeEnv
+	// RuntimeFields lists the downward-API fields (status.podIP, status.hostIP…) whose values
+	// exist only once the sandbox runs. The plan writes them as Placeholder(field) in Config.Env,
+	// Entrypoint and Cmd; the runner substitutes the real values before creating the container.
+	RuntimeFields []string
+	// SecretEnv names env vars whose values come from Secrets: renderings mask them.
+	SecretEnv []string
 	// SubPathMounts are volume subPath mounts, bound from the volume's engine-side mount point.
 	SubPathMounts []SubPathMount
+	// RunAsNonRoot asks the runner to refuse to create the container when its effective user
+	// is root (the image's user counts when no runAsUser is set): CreateContainerConfigError, §11.
+	RunAsNonRoot bool
 	// TerminationMessagePath is where the container may write its termination message.
 	TerminationMessagePath   string
 	TerminationMessagePolicy string
 }
 
-// RuntimeEnv is an env var filled from a downward-API field known only at run time.
-type RuntimeEnv struct {
-	Name      string
-	FieldPath string // status.podIP, status.podIPs, status.hostIP, status.hostIPs
-}
+// Placeholder is the text standing for a run-time downward-API field until the runner knows its
+// value. It is readable in --dry-run output and cannot come from a user's manifest by accident
+// (angle brackets and a colon never appear in the field values the kubelet substitutes).
+func Placeholder(field string) string { return "<podrun:" + field + ">" }
 
 // SubPathMount mounts one path inside a podrun volume at Target.
 type SubPathMount struct {
