@@ -1,0 +1,196 @@
+package warnings
+
+// containerFields classifies Container, EphemeralContainer and everything a container holds.
+var containerFields = []Field{
+	// Container
+	{"Container.name", Emulated, "names the container in logs, labels and status"},
+	{"Container.image", Emulated, "the engine's image reference"},
+	{"Container.command", Emulated, "→ Entrypoint, $(VAR) expanded (§7.2, §8)"},
+	{"Container.args", Emulated, "→ Cmd, $(VAR) expanded (§7.2, §8)"},
+	{"Container.workingDir", Emulated, "§8"},
+	{"Container.ports", Emulated, "hostPorts published on the pause container"},
+	{"Container.envFrom", Emulated, "§7.1"},
+	{"Container.env", Emulated, "§7.1, §7.2"},
+	{"Container.resources", Approximated, "cpu/memory only (see ResourceRequirements)"},
+	{"Container.resizePolicy", NotEmulated, "no in-place resize without an API server (resources.resize-policy)"},
+	{"Container.restartPolicy", Approximated, "Always on an init container (native sidecar) is emulated; other container-level policies are not, and the loader refuses them in this build (lifecycle.container-restart-policy)"},
+	{"Container.restartPolicyRules", NotEmulated, "not emulated; the loader refuses them in this build (lifecycle.restart-policy-rules)"},
+	{"Container.volumeMounts", Emulated, "§9.1"},
+	{"Container.volumeDevices", NotEmulated, "raw block volumes are not emulated (volume.block-device)"},
+	{"Container.livenessProbe", NotEmulated, "not run in this build (probe.liveness)"},
+	{"Container.readinessProbe", NotEmulated, "not run in this build (probe.readiness)"},
+	{"Container.startupProbe", NotEmulated, "not run in this build (probe.startup)"},
+	{"Container.lifecycle", NotEmulated, "hooks are not run in this build (lifecycle.post-start, lifecycle.pre-stop, lifecycle.stop-signal)"},
+	{"Container.terminationMessagePath", NotEmulated, "no termination message is collected (lifecycle.termination-message)"},
+	{"Container.terminationMessagePolicy", NotEmulated, "no termination message is collected (lifecycle.termination-message)"},
+	{"Container.imagePullPolicy", Emulated, "Always/IfNotPresent/Never, defaulted from the tag (§0)"},
+	{"Container.securityContext", Emulated, "see SecurityContext"},
+	{"Container.stdin", Emulated, "OpenStdin (§8)"},
+	{"Container.stdinOnce", Emulated, "StdinOnce (§8)"},
+	{"Container.tty", Emulated, "Tty (§8)"},
+	// ContainerPort
+	{"ContainerPort.name", Emulated, "names the port (named ports of probes are not used: probes are not run)"},
+	{"ContainerPort.hostPort", Emulated, "hostPort is published on the pause container; container ports need no publishing (pod IP)"},
+	{"ContainerPort.containerPort", Emulated, "hostPort is published on the pause container; container ports need no publishing (pod IP)"},
+	{"ContainerPort.protocol", Emulated, "hostPort is published on the pause container; container ports need no publishing (pod IP)"},
+	{"ContainerPort.hostIP", Emulated, "the address the host port binds on the engine's host"},
+	// EnvFromSource
+	{"EnvFromSource.prefix", Emulated, "§7.1: later sources overwrite earlier ones, prefix prepended"},
+	{"EnvFromSource.configMapRef", Emulated, "§7.1: later sources overwrite earlier ones, prefix prepended"},
+	{"EnvFromSource.secretRef", Emulated, "§7.1: later sources overwrite earlier ones, prefix prepended"},
+	// ConfigMapEnvSource
+	{"ConfigMapEnvSource.optional", Emulated, "from the input's ConfigMaps (§7.1); an absent optional one warns (env.optional-source-absent)"},
+	// SecretEnvSource
+	{"SecretEnvSource.optional", Emulated, "from the input's Secrets (§7.1); an absent optional one warns (env.optional-source-absent)"},
+	// EnvVar
+	{"EnvVar.name", Emulated, "§7.1, with $(VAR) expansion by the kubelet's rules (§7.2)"},
+	{"EnvVar.value", Emulated, "§7.1, with $(VAR) expansion by the kubelet's rules (§7.2)"},
+	{"EnvVar.valueFrom", Emulated, "§7.1, with $(VAR) expansion by the kubelet's rules (§7.2)"},
+	// EnvVarSource
+	{"EnvVarSource.fieldRef", Emulated, "§7.1"},
+	{"EnvVarSource.resourceFieldRef", Emulated, "§7.1"},
+	{"EnvVarSource.configMapKeyRef", Emulated, "§7.1"},
+	{"EnvVarSource.secretKeyRef", Emulated, "§7.1"},
+	{"EnvVarSource.fileKeyRef", NotEmulated, "not emulated; the loader refuses it in this build (env.file-key-ref)"},
+	// ConfigMapKeySelector
+	{"ConfigMapKeySelector.key", Emulated, "from the input's ConfigMaps (§7.1); an absent optional one warns (env.optional-source-absent)"},
+	{"ConfigMapKeySelector.optional", Emulated, "from the input's ConfigMaps (§7.1); an absent optional one warns (env.optional-source-absent)"},
+	// SecretKeySelector
+	{"SecretKeySelector.key", Emulated, "from the input's Secrets (§7.1); an absent optional one warns (env.optional-source-absent)"},
+	{"SecretKeySelector.optional", Emulated, "from the input's Secrets (§7.1); an absent optional one warns (env.optional-source-absent)"},
+	// FileKeySelector
+	{"FileKeySelector.volumeName", NotEmulated, "part of fileKeyRef (env.file-key-ref)"},
+	{"FileKeySelector.path", NotEmulated, "part of fileKeyRef (env.file-key-ref)"},
+	{"FileKeySelector.key", NotEmulated, "part of fileKeyRef (env.file-key-ref)"},
+	{"FileKeySelector.optional", NotEmulated, "part of fileKeyRef (env.file-key-ref)"},
+	// ResourceRequirements
+	{"ResourceRequirements.limits", Approximated, "cpu → CFS quota, memory → memory limit (§10); ephemeral-storage, hugepages and extended resources warn"},
+	{"ResourceRequirements.requests", Approximated, "cpu → shares, memory → QoS only (§10); memory and storage are not reserved (resources.unreserved-request)"},
+	{"ResourceRequirements.claims", NotEmulated, "no DRA allocation (resources.resource-claim)"},
+	// ResourceClaim
+	{"ResourceClaim.name", NotEmulated, "part of resources.claims (resources.resource-claim)"},
+	{"ResourceClaim.request", NotEmulated, "part of resources.claims (resources.resource-claim)"},
+	// ContainerResizePolicy
+	{"ContainerResizePolicy.resourceName", NotEmulated, "part of resizePolicy (resources.resize-policy)"},
+	{"ContainerResizePolicy.restartPolicy", NotEmulated, "part of resizePolicy (resources.resize-policy)"},
+	// ContainerRestartRule
+	{"ContainerRestartRule.action", NotEmulated, "part of restartPolicyRules (lifecycle.restart-policy-rules)"},
+	{"ContainerRestartRule.exitCodes", NotEmulated, "part of restartPolicyRules (lifecycle.restart-policy-rules)"},
+	// ContainerRestartRuleOnExitCodes
+	{"ContainerRestartRuleOnExitCodes.operator", NotEmulated, "part of restartPolicyRules (lifecycle.restart-policy-rules)"},
+	{"ContainerRestartRuleOnExitCodes.values", NotEmulated, "part of restartPolicyRules (lifecycle.restart-policy-rules)"},
+	// VolumeMount
+	{"VolumeMount.name", Emulated, "bind of the volume at mountPath (§9.1)"},
+	{"VolumeMount.readOnly", Emulated, "ro bind (§9.1)"},
+	{"VolumeMount.recursiveReadOnly", NotEmulated, "only the mount itself is read-only (volume.recursive-read-only)"},
+	{"VolumeMount.mountPath", Emulated, "bind of the volume at mountPath (§9.1)"},
+	{"VolumeMount.subPath", Emulated, "bound from the volume at start (§9.1)"},
+	{"VolumeMount.mountPropagation", Emulated, "None → rprivate, HostToContainer → rslave, Bidirectional → rshared (§9.1)"},
+	{"VolumeMount.subPathExpr", Emulated, "expanded with the container's env (§7.2)"},
+	{"VolumeMount.bindMountOptions", NotEmulated, "noexec/nodev/nosuid are not applied (volume.bind-mount-options)"},
+	// VolumeDevice
+	{"VolumeDevice.name", NotEmulated, "part of volumeDevices (volume.block-device)"},
+	{"VolumeDevice.devicePath", NotEmulated, "part of volumeDevices (volume.block-device)"},
+	// ProbeHandler
+	{"ProbeHandler.exec", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	{"ProbeHandler.httpGet", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	{"ProbeHandler.tcpSocket", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	{"ProbeHandler.grpc", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	// ExecAction
+	{"ExecAction.command", NotEmulated, "part of a probe or lifecycle hook, neither run in this build (§5, §6)"},
+	// HTTPGetAction
+	{"HTTPGetAction.path", NotEmulated, "part of a probe or lifecycle hook, neither run in this build (§5, §6)"},
+	{"HTTPGetAction.port", NotEmulated, "part of a probe or lifecycle hook, neither run in this build (§5, §6)"},
+	{"HTTPGetAction.host", NotEmulated, "part of a probe or lifecycle hook, neither run in this build (§5, §6)"},
+	{"HTTPGetAction.scheme", NotEmulated, "part of a probe or lifecycle hook, neither run in this build (§5, §6)"},
+	{"HTTPGetAction.httpHeaders", NotEmulated, "part of a probe or lifecycle hook, neither run in this build (§5, §6)"},
+	{"HTTPGetAction.protocol", NotEmulated, "part of a probe or lifecycle hook, neither run in this build (§5, §6)"},
+	// HTTPHeader
+	{"HTTPHeader.name", NotEmulated, "part of a probe or lifecycle hook, neither run in this build (§5, §6)"},
+	{"HTTPHeader.value", NotEmulated, "part of a probe or lifecycle hook, neither run in this build (§5, §6)"},
+	// TCPSocketAction
+	{"TCPSocketAction.port", NotEmulated, "part of a probe or lifecycle hook, neither run in this build (§5, §6)"},
+	{"TCPSocketAction.host", NotEmulated, "part of a probe or lifecycle hook, neither run in this build (§5, §6)"},
+	// GRPCAction
+	{"GRPCAction.port", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	{"GRPCAction.service", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	{"GRPCAction.mode", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	// Probe
+	{"Probe.initialDelaySeconds", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	{"Probe.timeoutSeconds", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	{"Probe.periodSeconds", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	{"Probe.successThreshold", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	{"Probe.failureThreshold", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	{"Probe.terminationGracePeriodSeconds", NotEmulated, "part of a probe: probes are not run in this build (§5)"},
+	// Lifecycle
+	{"Lifecycle.postStart", NotEmulated, "not run in this build (lifecycle.post-start)"},
+	{"Lifecycle.preStop", NotEmulated, "not run in this build (lifecycle.pre-stop)"},
+	{"Lifecycle.stopSignal", NotEmulated, "the image's STOPSIGNAL or SIGTERM is sent (lifecycle.stop-signal)"},
+	// LifecycleHandler
+	{"LifecycleHandler.exec", NotEmulated, "part of a lifecycle hook, not run in this build (§6)"},
+	{"LifecycleHandler.httpGet", NotEmulated, "part of a lifecycle hook, not run in this build (§6)"},
+	{"LifecycleHandler.tcpSocket", NotEmulated, "part of a lifecycle hook, not run in this build (§6)"},
+	{"LifecycleHandler.sleep", NotEmulated, "part of a lifecycle hook, not run in this build (§6)"},
+	// SleepAction
+	{"SleepAction.seconds", NotEmulated, "part of a lifecycle hook, not run in this build (§6)"},
+	// SecurityContext
+	{"SecurityContext.capabilities", Emulated, "§11"},
+	{"SecurityContext.privileged", Emulated, "--privileged (§11)"},
+	{"SecurityContext.seLinuxOptions", NotEmulated, "no SELinux labels are applied (security.se-linux)"},
+	{"SecurityContext.windowsOptions", NotApplicable, "Windows containers only (security.windows-options)"},
+	{"SecurityContext.runAsUser", Emulated, "§11"},
+	{"SecurityContext.runAsGroup", Emulated, "§11"},
+	{"SecurityContext.runAsNonRoot", Approximated, "not checked against the image's user (security.run-as-non-root)"},
+	{"SecurityContext.readOnlyRootFilesystem", Emulated, "read-only rootfs; mounts unaffected (§11)"},
+	{"SecurityContext.allowPrivilegeEscalation", Emulated, "only an explicit false sets no_new_privs (§11)"},
+	{"SecurityContext.procMount", NotEmulated, "Unmasked is not emulated; Default matches the engine (security.proc-mount)"},
+	{"SecurityContext.seccompProfile", Emulated, "§11; Localhost warns (security.seccomp-localhost)"},
+	{"SecurityContext.appArmorProfile", NotEmulated, "the engine's default profile applies (security.app-armor)"},
+	// Capabilities
+	{"Capabilities.add", Emulated, "cap-add/cap-drop on Docker's default set, the same 14 as the runtime default (§11)"},
+	{"Capabilities.drop", Emulated, "cap-add/cap-drop on Docker's default set, the same 14 as the runtime default (§11)"},
+	// SELinuxOptions
+	{"SELinuxOptions.user", NotEmulated, "part of seLinuxOptions (security.se-linux)"},
+	{"SELinuxOptions.role", NotEmulated, "part of seLinuxOptions (security.se-linux)"},
+	{"SELinuxOptions.type", NotEmulated, "part of seLinuxOptions (security.se-linux)"},
+	{"SELinuxOptions.level", NotEmulated, "part of seLinuxOptions (security.se-linux)"},
+	// WindowsSecurityContextOptions
+	{"WindowsSecurityContextOptions.gmsaCredentialSpecName", NotApplicable, "Windows containers only; the engine runs Linux containers (security.windows-options)"},
+	{"WindowsSecurityContextOptions.gmsaCredentialSpec", NotApplicable, "Windows containers only; the engine runs Linux containers (security.windows-options)"},
+	{"WindowsSecurityContextOptions.runAsUserName", NotApplicable, "Windows containers only; the engine runs Linux containers (security.windows-options)"},
+	{"WindowsSecurityContextOptions.hostProcess", NotApplicable, "Windows containers only; the engine runs Linux containers (security.windows-options)"},
+	// SeccompProfile
+	{"SeccompProfile.type", Emulated, "RuntimeDefault → the engine's default profile, Unconfined → none; Localhost warns (security.seccomp-localhost)"},
+	{"SeccompProfile.localhostProfile", NotEmulated, "a profile file on the node cannot be loaded (security.seccomp-localhost)"},
+	// AppArmorProfile
+	{"AppArmorProfile.type", NotEmulated, "the engine's default profile applies (security.app-armor)"},
+	{"AppArmorProfile.localhostProfile", NotEmulated, "the engine's default profile applies (security.app-armor)"},
+	// EphemeralContainerCommon
+	{"EphemeralContainerCommon.name", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.image", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.command", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.args", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.workingDir", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.ports", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.envFrom", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.env", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.resources", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.resizePolicy", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.restartPolicy", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.restartPolicyRules", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.volumeMounts", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.volumeDevices", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.livenessProbe", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.readinessProbe", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.startupProbe", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.lifecycle", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.terminationMessagePath", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.terminationMessagePolicy", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.imagePullPolicy", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.securityContext", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.stdin", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.stdinOnce", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	{"EphemeralContainerCommon.tty", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+	// EphemeralContainer
+	{"EphemeralContainer.targetContainerName", NotEmulated, "ephemeral containers are not run (lifecycle.ephemeral-container)"},
+}

@@ -1,0 +1,17 @@
+package warnings
+
+// allRuleTables lists every rule table, for the code coverage test.
+func allRuleTables() [][]ruleCase {
+	return [][]ruleCase{
+		envRulesCases(),
+		identityRulesCases(),
+		lifecycleRulesCases(),
+		metadataRulesCases(),
+		networkRulesCases(),
+		probeRulesCases(),
+		resourceRulesCases(),
+		schedulingRulesCases(),
+		securityRulesCases(),
+		volumeRulesCases(),
+	}
+}
