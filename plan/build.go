@@ -2,12 +2,15 @@ package plan
 
 import (
 	"crypto/sha1"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/podrun/podrun/podspec"
 	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/types"
 )
 
 // DefaultGracePeriodSeconds is terminationGracePeriodSeconds when unset (§0).
@@ -44,6 +47,11 @@ func Build(in *podspec.Input, o Options) (*Plan, error) {
 		return nil, err
 	}
 	p.Sandbox = b.buildSandbox(p)
+	manifest, err := b.manifest()
+	if err != nil {
+		return nil, err
+	}
+	p.Sandbox.Config.Labels[LabelManifest] = manifest
 	qos := podQOS(b.pod)
 	for _, s := range inits {
 		c, err := b.buildContainer(s, qos)
@@ -101,11 +109,30 @@ func newBuilder(in *podspec.Input, o Options) *builder {
 
 // commonLabels go on every object of the run.
 func (b *builder) commonLabels() map[string]string {
-	return map[string]string{
+	l := map[string]string{
 		LabelRun:       b.opts.RunID,
 		LabelPod:       b.pod.Name,
 		LabelNamespace: b.ns,
+		LabelGrace:     strconv.FormatInt(b.gracePeriodSeconds(), 10),
 	}
+	if b.opts.Owner != "" {
+		l[LabelOwner] = b.opts.Owner
+	}
+	return l
+}
+
+// manifest is the pod as the sandbox's LabelManifest carries it, for `podrun get`: the defaulted
+// pod with the namespace and uid this run gives it. Labels are podrun's only state.
+func (b *builder) manifest() (string, error) {
+	pod := b.pod.DeepCopy()
+	pod.Namespace = b.ns
+	pod.UID = types.UID(b.meta.UID)
+	pod.APIVersion, pod.Kind = "v1", "Pod"
+	data, err := json.Marshal(pod)
+	if err != nil {
+		return "", fmt.Errorf("plan: encode the pod: %w", err)
+	}
+	return string(data), nil
 }
 
 func (b *builder) gracePeriodSeconds() int64 {

@@ -20,4 +20,7 @@ type Options struct {
 	// as on a node with unbounded memory (999).
 	NodeCPU    int64
 	NodeMemory int64
+	// Owner is "host/pid" of the podrun process that runs the pod (LabelOwner on every object,
+	// so `podrun down` can ask it to stop the pod); empty when no process owns it.
+	Owner string
 }

@@ -42,6 +42,10 @@ func (p *Plan) YAML() []byte {
 		}
 	}
 	maskSecrets(root.get("Sandbox"), p.Sandbox)
+	// The manifest label is the whole pod again, for `podrun get`: shown as its size.
+	if l := root.get("Sandbox").get("Config").get("Labels").get(LabelManifest); l != nil {
+		l.scalar = "<the pod, as JSON>"
+	}
 	for i, c := range root.get("Init").items() {
 		maskSecrets(c, p.Init[i])
 	}

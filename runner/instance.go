@@ -55,7 +55,7 @@ func (w *worker) startInstance(i int, b backOff) {
 	if attempt > 0 {
 		c.view.BackOff = b
 	}
-	c.view.State, c.view.Stop = ctrStarting, stopNone
+	c.view.State, c.view.Stop, c.lost = ctrStarting, stopNone, ""
 	var stale string
 	if attempt >= 2 && attempt-2 < len(c.ids) {
 		stale = c.ids[attempt-2]

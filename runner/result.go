@@ -7,12 +7,13 @@ import (
 	corev1 "k8s.io/api/core/v1"
 )
 
-// result summarises the ended pod (run_api.go's Result).
+// result summarises the ended pod (run_api.go's Result): the status is the last one published,
+// so Result and OnStatus never disagree.
 func (w *worker) result() Result {
-	status := podStatus(w.facts())
-	if w.phase == corev1.PodSucceeded || w.phase == corev1.PodFailed {
-		status.Phase = w.phase
+	if w.published == nil {
+		w.publish()
 	}
+	status := *w.published.DeepCopy()
 	res := Result{Phase: status.Phase, Status: status}
 	for _, c := range w.ctrs {
 		cr := ContainerResult{Name: c.spec.Name, Role: c.spec.Role, Restarts: max(c.attempt, 0), Ran: c.ranOnce}

@@ -84,6 +84,9 @@ func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notif
 	}
 	w := newWorker(eng, p, n, now)
 	w.sandboxID, w.addrs, w.startTime = sandboxID, addrs, now()
+	if w.pod = opts.Pod; w.pod == nil {
+		w.pod = podFromPlan(p)
+	}
 	for _, c := range slices.Concat(p.Init, p.Containers) {
 		binds, err := subPathBinds(ctx, eng, c, mountpoints)
 		if err == nil {

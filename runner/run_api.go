@@ -23,6 +23,11 @@ type Options struct {
 	OnEvent func(Event)
 	// OnStatus receives the pod's status, as the kubelet would report it, after every change.
 	OnStatus func(corev1.PodStatus)
+	// Pod is the pod with the API server's defaults applied (podspec.Input.Pod), that the plan
+	// was made from: the status is computed against its spec (names, roles, restart policies,
+	// readiness gates, QoS class, volume mounts). When nil, a minimal pod is derived from the
+	// plan, which gets phases, conditions and container states right but not the rest.
+	Pod *corev1.Pod
 }
 
 // LogLine is one line a container wrote.

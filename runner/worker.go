@@ -41,11 +41,11 @@ type ctrRun struct {
 	attempt  int      // attempt number of the latest instance; -1 before the first
 	ids      []string // engine IDs by attempt, as far as known
 	created  *created // the first instance, created ahead of its start
-	armed    bool     // a back-off timer is pending
-	backOff  string   // CrashLoopBackOff message while armed
+	armed    bool     // a back-off timer is pending: CrashLoopBackOff (§2.2)
 	started  time.Time
-	last     *exitInfo
-	previous *exitInfo
+	last     *exitInfo // the newest instance's end, or the one before while a new one runs
+	previous *exitInfo // the end before last
+	lost     string    // why the newest instance was lost: not created, or its end unobserved
 	ranOnce  bool
 	firstRun time.Time
 }
@@ -57,6 +57,7 @@ type worker struct {
 	g      *errgroup.Group
 	eng    Engine
 	p      *plan.Plan
+	pod    *corev1.Pod // the defaulted pod the status is computed against
 	n      *notifier
 	now    func() time.Time
 	inbox  chan report
@@ -74,7 +75,8 @@ type worker struct {
 	endReason   string
 	failedInit  int // the init container whose failure ended the pod, or -1
 	err         error
-	phase       corev1.PodPhase
+	published   *corev1.PodStatus // the last status published
+	phase       corev1.PodPhase   // its phase, for the PodPhase event
 }
 
 // send delivers a report unless the worker is gone.
@@ -167,11 +169,12 @@ func (w *worker) handle(r report) {
 	c := w.ctrs[max(r.Ctr, 0)]
 	switch r.Kind {
 	case repTimer:
-		c.armed, c.backOff = false, ""
+		c.armed = false
 		return
 	case repFailed:
 		if r.Ctr >= 0 && r.Attempt == c.attempt && c.view.State != ctrExited {
 			c.view.State = ctrExited // lost: teardown removes whatever is left of it
+			c.lost = r.Err.Error()
 		}
 		w.fail(r.Err)
 		return
@@ -225,8 +228,8 @@ func (w *worker) apply(a action) {
 			return
 		}
 		c.armed = true
-		c.backOff = "back-off " + a.Delay.Round(time.Second).String() + " restarting failed container=" + c.spec.Name
-		w.n.event(Event{Kind: EventBackOff, Container: c.spec.Name, Role: c.spec.Role, Attempt: c.attempt, Message: c.backOff})
+		msg := "back-off " + a.Delay.Round(time.Second).String() + " restarting failed container=" + c.spec.Name
+		w.n.event(Event{Kind: EventBackOff, Container: c.spec.Name, Role: c.spec.Role, Attempt: c.attempt, Message: msg})
 		w.armTimer(a.Ctr, a.Delay)
 	case actStop:
 		c.view.Stop = stopGraceful
@@ -257,50 +260,11 @@ func (w *worker) finish() {
 	}
 }
 
-// initializedNow reports whether the pod is initialized (§1.3): every regular init container
-// succeeded and every sidecar started, or a regular container already ran.
-func (w *worker) initializedNow() bool {
-	done := true
-	for _, c := range w.ctrs {
-		switch {
-		case !isInitRole(c.spec.Role) && c.view.State != ctrNone:
-			return true
-		case c.spec.Role == plan.RoleInit && (c.view.State != ctrExited || c.view.ExitCode != 0):
-			done = false
-		case c.spec.Role == plan.RoleSidecar && !c.ranOnce:
-			done = false
-		}
-	}
-	return done
-}
-
-// facts is the pod as observed, for podStatus.
-func (w *worker) facts() podFacts {
-	f := podFacts{
-		Policy: w.p.RestartPolicy, Addrs: w.addrs, StartTime: w.startTime,
-		Terminal: w.terminating, Ended: w.ended,
-	}
-	f.Initialized = w.initializedNow()
-	for _, c := range w.ctrs {
-		id := ""
-		if c.attempt >= 0 && c.attempt < len(c.ids) {
-			id = c.ids[c.attempt]
-		}
-		f.Ctrs = append(f.Ctrs, ctrFacts{
-			View: c.view, Image: c.spec.Image, ContainerID: id, Restarts: max(c.attempt, 0),
-			Last: c.last, Previous: c.previous, StartedAt: c.started, BackOffMsg: c.backOff,
-		})
-	}
-	return f
-}
-
-// publish reports the pod's status when it changed, and the phase when that changed. Phases
-// never leave Succeeded or Failed (§3.1).
+// publish reports the pod's status when it changed, and the phase when that changed. The status
+// computed before is an input of the next, so terminal phases and transition times stick (§3.1).
 func (w *worker) publish() {
-	s := podStatus(w.facts())
-	if w.phase == corev1.PodSucceeded || w.phase == corev1.PodFailed {
-		s.Phase = w.phase
-	}
+	s := w.podStatus()
+	w.published = s.DeepCopy()
 	w.n.status(s)
 	if s.Phase != w.phase {
 		w.phase = s.Phase

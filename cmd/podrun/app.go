@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/log"
+	"github.com/urfave/cli/v2"
+)
+
+// version is set at build time (-ldflags "-X main.version=…").
+var version = "dev"
+
+// env is what every command reads and writes: the process's streams and podrun's voice.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *log.Logger
+	// color is true when stdout is a terminal and NO_COLOR is unset.
+	color bool
+}
+
+// Main runs podrun with args and returns the process exit code. It is main without os.Exit, so
+// tests can call it with buffers.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{
+		stdin:  stdin,
+		stdout: stdout,
+		stderr: stderr,
+		log:    newLogger(stderr),
+		color:  isTerminal(stdout) && os.Getenv("NO_COLOR") == "",
+	}
+	app := newApp(e)
+	err := app.RunContext(context.Background(), args)
+	code := exitCode(err)
+	var res podResult
+	if err != nil && !errors.As(err, &res) && !errors.Is(err, errInterrupted) {
+		e.log.Error(err.Error())
+	}
+	return code
+}
+
+func newApp(e *env) *cli.App {
+	return &cli.App{
+		Name:                 "podrun",
+		Usage:                "run a Kubernetes pod (or a Flyte pod task) on the local Docker engine",
+		Version:              version,
+		Reader:               e.stdin,
+		Writer:               e.stdout,
+		ErrWriter:            e.stderr,
+		EnableBashCompletion: true,
+		HideHelpCommand:      true,
+		// Errors are reported by Main, once, and mapped to exit codes in exit.go.
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return inputError{err}
+		},
+		Commands: []*cli.Command{
+			runCommand(e),
+			checkCommand(e),
+			renderCommand(e),
+			composeCommand(e),
+			getCommand(e),
+			psCommand(e),
+			logsCommand(e),
+			downCommand(e),
+			ownerCommand(e),
+		},
+	}
+}
+
+// newLogger is podrun's own voice: stderr, through charmbracelet/log.
+func newLogger(w io.Writer) *log.Logger {
+	l := log.NewWithOptions(w, log.Options{Prefix: "podrun"})
+	if os.Getenv("PODRUN_DEBUG") != "" {
+		l.SetLevel(log.DebugLevel)
+	}
+	return l
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// argN returns the command's single FILE argument, or an input error.
+func oneArg(c *cli.Context, what string) (string, error) {
+	if c.NArg() != 1 {
+		return "", inputError{fmt.Errorf("%s: expected one %s, got %d arguments (see podrun %s --help)", c.Command.Name, what, c.NArg(), c.Command.Name)}
+	}
+	return c.Args().First(), nil
+}

@@ -1,0 +1,253 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/docker/docker/api/types/system"
+	"github.com/docker/docker/client"
+	"github.com/urfave/cli/v2"
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/types"
+
+	"github.com/podrun/podrun/internal/pause"
+	"github.com/podrun/podrun/plan"
+	"github.com/podrun/podrun/podspec"
+	"github.com/podrun/podrun/runner"
+	"github.com/podrun/podrun/status"
+)
+
+// runFlags are podrun run's options, parsed once.
+type runFlags struct {
+	file       string
+	dryRun     bool
+	keep       bool
+	detach     bool
+	timeout    time.Duration
+	pull       string
+	strict     bool
+	allow      []string
+	statusFile string
+	quiet      bool
+	runID      string // set by the detached owner, which runs a plan its parent made
+	owner      string // "host/pid" of the owning process, for a detached run
+	// displayFile names the input in messages when it is not f.file (the owner reads a copy).
+	displayFile string
+	// onEvent, when set, sees every runner event too (the detached owner's readiness signal).
+	onEvent func(runner.Event)
+	// onStatus, when set, receives every status the runner computes (the owner persists it).
+	onStatus func(corev1.PodStatus)
+	// onPlan, when set, sees the plan before the run starts.
+	onPlan func(*plan.Plan)
+}
+
+func runCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "run",
+		Usage:     "run a pod in the foreground, streaming its logs; exit with its result",
+		ArgsUsage: "FILE|-",
+		Description: `Runs the pod in FILE (YAML or JSON; "-" reads stdin) on the Docker engine: init containers
+one at a time, native sidecars in their place, then the app containers, as the kubelet does.
+Container output goes to stdout as "container | line" (stderr lines as "container ! line");
+podrun's own messages go to stderr. The exit code is the pod's result: the primary container's
+code for a Flyte task, else 0 when the pod succeeded, else the failing container's code;
+2 for input podrun refuses, 124 when --timeout expires, 125 when podrun or the engine fails,
+130 after Ctrl-C. Everything the run created is removed before podrun exits, unless --keep.
+
+Example:
+   podrun run examples/sidecar-http.yaml
+   podrun run --timeout 2m --strict --status-file status.json pod.yaml`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "dry-run", Usage: "print the plan (every Docker object with its create config) and touch nothing"},
+			&cli.BoolFlag{Name: "keep", Usage: "keep the pod's containers and volumes after it ends (remove later with podrun down)"},
+			&cli.BoolFlag{Name: "detach", Aliases: []string{"d"}, Usage: "start the pod in the background and print its name"},
+			&cli.DurationFlag{Name: "timeout", Usage: "stop the pod gracefully after this long and exit 124 (e.g. 90s, 5m)"},
+			&cli.StringFlag{Name: "pull", Value: "policy", Usage: "image pulls: policy (each container's imagePullPolicy), always, missing, never"},
+			&cli.BoolFlag{Name: "strict", Usage: "refuse to start a pod with warnings (exit 2)"},
+			&cli.StringSliceFlag{Name: "allow", Usage: "silence warnings with this code or family (e.g. scheduling.node-selector, scheduling); repeatable"},
+			&cli.StringFlag{Name: "status-file", Usage: "write the pod's final status, as a Kubernetes Pod object in JSON, to this file"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only container output and errors"},
+		},
+		Action: func(c *cli.Context) error {
+			file, err := oneArg(c, "manifest FILE (or - for stdin)")
+			if err != nil {
+				return err
+			}
+			f := runFlags{
+				file:       file,
+				dryRun:     c.Bool("dry-run"),
+				keep:       c.Bool("keep"),
+				detach:     c.Bool("detach"),
+				timeout:    c.Duration("timeout"),
+				pull:       c.String("pull"),
+				strict:     c.Bool("strict"),
+				allow:      c.StringSlice("allow"),
+				statusFile: c.String("status-file"),
+				quiet:      c.Bool("quiet"),
+			}
+			return runPod(c.Context, e, f)
+		},
+	}
+}
+
+// prepared is a pod that passed every check and has a plan: nothing has touched the engine yet.
+type prepared struct {
+	in   *podspec.Input
+	data []byte
+	plan *plan.Plan
+}
+
+// load reads, validates and analyzes the manifest: every refusal of the input itself happens
+// here, before any engine is contacted.
+func load(e *env, f runFlags) (*podspec.Input, []byte, error) {
+	switch f.pull {
+	case "policy", "always", "missing", "never":
+	default:
+		return nil, nil, inputError{fmt.Errorf("--pull %q: expected one of policy, always, missing, never", f.pull)}
+	}
+	in, data, err := loadInputBytes(f.file, e.stdin)
+	if err != nil {
+		return nil, nil, err
+	}
+	ws := filterAllowed(analyze(in), f.allow)
+	if len(ws) > 0 && !f.quiet {
+		printWarnings(e, in.File, ws)
+	}
+	if n := departures(ws); f.strict && n > 0 {
+		return nil, nil, inputError{fmt.Errorf("%s: %d warning(s) and --strict: refusing to run (silence chosen codes with --allow)", in.File, n)}
+	}
+	return in, data, nil
+}
+
+// buildPlan plans the run. node carries the engine host's CPUs and memory, which stand in for a
+// node's allocatable resources (zero in a dry run: the plan then shows placeholders).
+func buildPlan(f runFlags, in *podspec.Input, data []byte, node system.Info) (*prepared, error) {
+	runID := f.runID
+	if runID == "" {
+		runID = newRunID()
+	}
+	p, err := plan.Build(in, plan.Options{
+		RunID: runID, Pull: f.pull, PauseImage: pause.Ref, Owner: f.owner,
+		NodeCPU: int64(node.NCPU), NodeMemory: node.MemTotal,
+	})
+	if err != nil {
+		return nil, inputError{fmt.Errorf("%s: %w", in.File, err)}
+	}
+	return &prepared{in: in, data: data, plan: p}, nil
+}
+
+func runPod(ctx context.Context, e *env, f runFlags) error {
+	// Input is refused here, before the engine is contacted: a bad manifest needs no engine.
+	in, data, err := load(e, f)
+	if err != nil {
+		return err
+	}
+	if f.dryRun {
+		pr, err := buildPlan(f, in, data, system.Info{})
+		if err != nil {
+			return err
+		}
+		_, err = e.stdout.Write(pr.plan.YAML())
+		return err
+	}
+	ctx, force, stop := interrupts(ctx)
+	defer stop()
+	cli, err := connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer cli.Close()
+	info, err := cli.Info(ctx)
+	if err != nil {
+		return fmt.Errorf("engine info: %w", err)
+	}
+	pr, err := buildPlan(f, in, data, info)
+	if err != nil {
+		return err
+	}
+	if f.onPlan != nil {
+		f.onPlan(pr.plan)
+	}
+	if f.detach {
+		return detach(ctx, e, f, pr)
+	}
+	return runForeground(ctx, e, f, pr, cli, force)
+}
+
+// runForeground runs the prepared pod to its end and returns its result as the exit code.
+func runForeground(ctx context.Context, e *env, f runFlags, pr *prepared, cli *client.Client, force <-chan struct{}) error {
+	if f.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, f.timeout, errTimeout)
+		defer cancel()
+	}
+	printer := newLogPrinter(e.stdout, e.color, containerNames(pr.plan))
+	progress := newProgress(e, f.quiet)
+	res, runErr := runner.Run(ctx, cli, pr.plan, runner.Options{
+		Pod:         podForStatus(pr),
+		Keep:        f.keep,
+		Force:       force,
+		LocalEngine: isLocalEngine(cli),
+		OnLog:       printer.print,
+		OnStatus:    f.onStatus,
+		OnEvent: func(ev runner.Event) {
+			progress.event(ev)
+			if f.onEvent != nil {
+				f.onEvent(ev)
+			}
+		},
+	})
+	if !f.quiet {
+		printSummary(e, pr.plan, res)
+	}
+	if f.statusFile != "" {
+		if err := writeStatusFile(f.statusFile, podForStatus(pr), res); err != nil && runErr == nil {
+			runErr = err
+		}
+	}
+	if f.keep && !f.quiet {
+		e.log.Info("kept the pod's containers and volumes", "pod", pr.plan.Pod.Name, "run", pr.plan.RunID, "remove with", "podrun down "+pr.plan.RunID)
+	}
+	if runErr != nil {
+		if cause := context.Cause(ctx); cause == errInterrupted || cause == errTimeout {
+			return cause
+		}
+		return runErr
+	}
+	return podResult{code: res.ExitCode}
+}
+
+// podForStatus is the pod as this run gives it: the defaulted manifest with the namespace and
+// uid of the plan (the API server would have assigned them).
+func podForStatus(pr *prepared) *corev1.Pod {
+	pod := pr.in.Pod.DeepCopy()
+	pod.Namespace = pr.plan.Pod.Namespace
+	pod.UID = types.UID(pr.plan.Pod.UID)
+	return pod
+}
+
+// writeStatusFile writes the pod as `kubectl get pod -o json` would print it.
+func writeStatusFile(path string, pod *corev1.Pod, res runner.Result) error {
+	data, err := json.MarshalIndent(status.PodObject(pod, res.Status), "", "  ")
+	if err != nil {
+		return fmt.Errorf("write status file: %w", err)
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write status file: %w", err)
+	}
+	return nil
+}
+
+func containerNames(p *plan.Plan) []string {
+	var names []string
+	for _, c := range p.Init {
+		names = append(names, c.Name)
+	}
+	for _, c := range p.Containers {
+		names = append(names, c.Name)
+	}
+	return names
+}
