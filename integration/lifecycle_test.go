@@ -142,7 +142,7 @@ spec:
 	if r.code != 2 {
 		t.Fatalf("want exit 2, got %s", r)
 	}
-	for _, want := range []string{"refused.yaml:8", "spec.containers[0].imagePullPolcy"} {
+	for _, want := range []string{"refused.yaml:9", "spec.containers[0].imagePullPolcy"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("error lacks %q:\n%s", want, r.stderr)
 		}

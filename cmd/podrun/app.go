@@ -35,7 +35,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		color:  isTerminal(stdout) && os.Getenv("NO_COLOR") == "",
 	}
 	app := newApp(e)
-	err := app.RunContext(context.Background(), args)
+	err := app.RunContext(context.Background(), interspersed(app, args))
 	code := exitCode(err)
 	var res podResult
 	if err != nil && !errors.As(err, &res) && !errors.Is(err, errInterrupted) {
