@@ -3,14 +3,13 @@
 GO        ?= go
 BIN       := bin/podrun
 GOFLAGS_BUILD := -trimpath
-export CGO_ENABLED := 0
 
 .PHONY: all build test unit integration bench demo images lint fmt vet golden clean
 
 all: build
 
 build:
-	$(GO) build $(GOFLAGS_BUILD) -o $(BIN) ./cmd/podrun
+	CGO_ENABLED=0 $(GO) build $(GOFLAGS_BUILD) -o $(BIN) ./cmd/podrun
 
 # The images examples and tests run: built FROM scratch from Debian's busybox-static.
 images:
