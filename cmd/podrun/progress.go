@@ -9,7 +9,9 @@ import (
 	"github.com/podrun/podrun/runner"
 )
 
-// progress renders the runner's events as podrun's own messages on stderr.
+// progress renders the runner's events as podrun's own messages on stderr: what a person
+// watching a pod wants to know (starts, exits, restarts, back-offs, kills), with the sandbox's
+// and teardown's plumbing at debug level (PODRUN_DEBUG=1).
 type progress struct {
 	e     *env
 	quiet bool
@@ -23,14 +25,16 @@ func (p *progress) event(ev runner.Event) {
 	}
 	l := p.e.log
 	kv := []any{}
-	if ev.Container != "" {
+	if ev.Container != "" && ev.Role != plan.RolePause {
 		kv = append(kv, "container", ev.Container)
 	}
 	if ev.Attempt > 0 {
 		kv = append(kv, "restart", ev.Attempt)
 	}
-	switch ev.Kind {
-	case runner.EventExited:
+	switch {
+	case ev.Role == plan.RolePause, ev.Kind == runner.EventCreated, ev.Kind == runner.EventRemoved:
+		l.Debug(describe(ev), append(kv, "msg", ev.Message)...)
+	case ev.Kind == runner.EventExited:
 		kv = append(kv, "exit", ev.ExitCode)
 		if ev.Message != "" {
 			kv = append(kv, "reason", ev.Message)
@@ -40,26 +44,28 @@ func (p *progress) event(ev runner.Event) {
 			return
 		}
 		l.Info("exited", kv...)
-	case runner.EventBackOff, runner.EventFailedHook:
-		if ev.Message != "" {
-			kv = append(kv, "msg", ev.Message)
-		}
-		l.Warn(strings.ToLower(string(ev.Kind)), kv...)
-	case runner.EventCreated, runner.EventRemoved:
-		if ev.Message != "" {
-			kv = append(kv, "msg", ev.Message)
-		}
-		l.Debug(strings.ToLower(string(ev.Kind)), kv...)
+	case ev.Kind == runner.EventBackOff, ev.Kind == runner.EventFailedHook:
+		l.Warn(describe(ev), append(kv, "msg", ev.Message)...)
+	case ev.Kind == runner.EventPodPhase:
+		l.Info("pod " + strings.ToLower(ev.Message))
+	case ev.Kind == runner.EventTeardown:
+		l.Debug("removing everything of run " + ev.Message)
+	case ev.Kind == runner.EventStarted:
+		l.Info("started", append(kv, "role", string(ev.Role))...)
 	default:
-		if ev.Role == plan.RolePause && ev.Kind == runner.EventStarted {
-			l.Debug("sandbox started", kv...)
-			return
-		}
 		if ev.Message != "" {
 			kv = append(kv, "msg", ev.Message)
 		}
-		l.Info(strings.ToLower(string(ev.Kind)), kv...)
+		l.Info(describe(ev), kv...)
 	}
+}
+
+func describe(ev runner.Event) string {
+	what := strings.ToLower(string(ev.Kind))
+	if ev.Role == plan.RolePause {
+		return what + " sandbox"
+	}
+	return what
 }
 
 // printSummary prints one line per container: role, exit code, restarts, how long it ran.
@@ -69,14 +75,27 @@ func printSummary(e *env, p *plan.Plan, res runner.Result) {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "pod %s: %s\n", p.Pod.Name, res.Phase)
-	fmt.Fprintf(&b, "  %-20s %-8s %-6s %-8s %-9s %s\n", "CONTAINER", "ROLE", "EXIT", "RESTARTS", "DURATION", "REASON")
+	fmt.Fprintf(&b, "  %-20s %-8s %-6s %-8s %-9s %s\n", "CONTAINER", "ROLE", "EXIT", "RESTARTS", "RAN", "REASON")
 	for _, c := range res.Containers {
 		exit, dur := "-", "-"
 		if c.Ran && !c.Finished.IsZero() {
 			exit = fmt.Sprint(c.ExitCode)
-			dur = c.Finished.Sub(c.Started).Round(10 * time.Millisecond).String()
+			dur = roundDuration(c.Finished.Sub(c.Started))
 		}
 		fmt.Fprintf(&b, "  %-20s %-8s %-6s %-8d %-9s %s\n", c.Name, c.Role, exit, c.Restarts, dur, c.Reason)
 	}
 	fmt.Fprint(e.stderr, b.String())
+}
+
+// roundDuration keeps two significant figures: 12ms, 1.3s, 2m5s.
+func roundDuration(d time.Duration) string {
+	switch {
+	case d < time.Millisecond:
+		return d.Round(time.Microsecond).String()
+	case d < time.Second:
+		return d.Round(time.Millisecond).String()
+	case d < time.Minute:
+		return d.Round(100 * time.Millisecond).String()
+	}
+	return d.Round(time.Second).String()
 }
