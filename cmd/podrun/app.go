@@ -78,6 +78,8 @@ func newLogger(w io.Writer) *log.Logger {
 	l := log.NewWithOptions(w, log.Options{Prefix: "podrun"})
 	if os.Getenv("PODRUN_DEBUG") != "" {
 		l.SetLevel(log.DebugLevel)
+		l.SetReportTimestamp(true)
+		l.SetTimeFormat("15:04:05.000")
 	}
 	return l
 }

@@ -140,6 +140,7 @@ func buildPlan(f runFlags, in *podspec.Input, data []byte, node system.Info) (*p
 }
 
 func runPod(ctx context.Context, e *env, f runFlags) error {
+	e.log.Debug("loading", "file", f.file)
 	// Input is refused here, before the engine is contacted: a bad manifest needs no engine.
 	in, data, err := load(e, f)
 	if err != nil {
@@ -160,10 +161,12 @@ func runPod(ctx context.Context, e *env, f runFlags) error {
 		return err
 	}
 	defer cli.Close()
+	e.log.Debug("connected", "engine", cli.DaemonHost(), "api", cli.ClientVersion())
 	info, err := cli.Info(ctx)
 	if err != nil {
 		return fmt.Errorf("engine info: %w", err)
 	}
+	e.log.Debug("engine info", "version", info.ServerVersion, "arch", info.Architecture)
 	pr, err := buildPlan(f, in, data, info)
 	if err != nil {
 		return err
