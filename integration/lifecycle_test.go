@@ -8,6 +8,7 @@ import (
 	"io"
 	"os/exec"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -17,8 +18,9 @@ import (
 // rest of stdout keeps being collected. The marker is the synchronisation: no sleeps.
 type started struct {
 	cmd    *exec.Cmd
-	lines  chan string
+	mu     sync.Mutex
 	output strings.Builder
+	seen   map[string]chan struct{} // markers waited for, closed when a line contains them
 	done   chan struct{}
 }
 
@@ -35,31 +37,55 @@ func startUntil(t *testing.T, marker string, args ...string) *started {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	s := &started{cmd: cmd, lines: make(chan string, 1), done: make(chan struct{})}
-	found := make(chan struct{})
-	go func() {
+	s := &started{cmd: cmd, done: make(chan struct{}), seen: map[string]chan struct{}{}}
+	go func() { // ends when podrun closes stdout; wait joins it
 		defer close(s.done)
 		sc := bufio.NewScanner(stdout)
-		seen := false
 		for sc.Scan() {
+			s.mu.Lock()
 			s.output.WriteString(sc.Text() + "\n")
-			if !seen && strings.Contains(sc.Text(), marker) {
-				seen = true
-				close(found)
+			for m, ch := range s.seen {
+				if strings.Contains(sc.Text(), m) {
+					close(ch)
+					delete(s.seen, m)
+				}
 			}
+			s.mu.Unlock()
 		}
 		_, _ = io.Copy(io.Discard, stdout)
-		if !seen {
-			close(found)
-		}
 	}()
-	select {
-	case <-found:
-	case <-time.After(2 * time.Minute):
+	if !s.waitFor(marker) {
 		_ = cmd.Process.Kill()
 		t.Fatalf("podrun never printed %q; stderr:\n%s", marker, stderr.String())
 	}
 	return s
+}
+
+// waitFor reports whether a line containing marker appears (before podrun ends or 2 minutes).
+func (s *started) waitFor(marker string) bool {
+	s.mu.Lock()
+	if strings.Contains(s.output.String(), marker) {
+		s.mu.Unlock()
+		return true
+	}
+	ch := make(chan struct{})
+	s.seen[marker] = ch
+	s.mu.Unlock()
+	select {
+	case <-ch:
+		return true
+	case <-s.done:
+		return strings.Contains(s.output.String(), marker)
+	case <-time.After(2 * time.Minute):
+		return false
+	}
+}
+
+func (s *started) waitLine(t *testing.T, marker string) {
+	t.Helper()
+	if !s.waitFor(marker) {
+		t.Fatalf("podrun never printed %q:\n%s", marker, s.output.String())
+	}
 }
 
 // wait returns podrun's exit code and its whole stdout.
@@ -239,5 +265,43 @@ func TestIntegrationDetachedPod(t *testing.T) {
 	}
 	if n := podObjects(t, "it-detach"); n != 0 {
 		t.Errorf("down left %d objects:\n%s", n, leftovers(""))
+	}
+}
+
+func TestIntegrationSecondCtrlCForces(t *testing.T) {
+	t.Parallel()
+	// The container ignores SIGTERM and the grace period is long: only the second Ctrl-C ends
+	// the run soon, by killing; teardown still removes everything.
+	const manifest = `
+apiVersion: v1
+kind: Pod
+metadata: {name: it-force}
+spec:
+  terminationGracePeriodSeconds: 120
+  containers:
+  - name: stubborn
+    image: podrun/busybox:local
+    command: [sh, -c, "trap 'echo ignoring TERM' TERM; echo ready; while true; do sleep 1; done"]
+`
+	path := writeManifest(t, "p.yaml", manifest)
+	s := startUntil(t, "ready", "run", path)
+	if err := s.cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	// The container reporting SIGTERM is the event that says the graceful stop has begun.
+	s.waitLine(t, "ignoring TERM")
+	start := time.Now()
+	if err := s.cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	code, out := s.wait(t)
+	if code != 130 {
+		t.Errorf("exit after two Ctrl-C: want 130, got %d\n%s", code, out)
+	}
+	if took := time.Since(start); took > 60*time.Second {
+		t.Errorf("the second Ctrl-C did not force the stop: podrun took %s more", took)
+	}
+	if n := podObjects(t, "it-force"); n != 0 {
+		t.Errorf("forced stop left %d objects:\n%s", n, leftovers(""))
 	}
 }
