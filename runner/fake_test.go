@@ -3,6 +3,7 @@ package runner
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -42,6 +43,14 @@ type fakeEngine struct {
 	containerRemove func(id string) error // nil: the runtime's behaviour
 	containerStart  func(c *fakeContainer) error
 	logs            map[string]string // container name → stdout text
+	// containerCreate, when set, may refuse a create (engine name) before the runtime's checks.
+	containerCreate func(name string) error
+	// imageUsers is each image's USER, as ImageInspect reports it.
+	imageUsers map[string]string
+	// containerStop, when set, gives the exit code of a container stopped by its signal.
+	containerStop func(c *fakeContainer) int
+	// hosts keeps every created container's host config by engine name.
+	hosts map[string]*container.HostConfig
 }
 
 type call struct {
@@ -70,6 +79,8 @@ func newFake() *fakeEngine {
 		images:      map[string]bool{},
 		pendingExit: map[string]int{},
 		logs:        map[string]string{},
+		imageUsers:  map[string]string{},
+		hosts:       map[string]*container.HostConfig{},
 	}
 }
 
@@ -128,6 +139,14 @@ func (f *fakeEngine) nameOf(id string) string {
 	return id
 }
 
+// createdHost is the host config a container was created with, by engine name, even after
+// the container was removed.
+func (f *fakeEngine) createdHost(name string) *container.HostConfig {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.hosts[name]
+}
+
 // exit ends a running container with code, waking its waiters.
 func (f *fakeEngine) exit(c *fakeContainer, code int) {
 	f.mu.Lock()
@@ -173,7 +192,14 @@ func (f *fakeEngine) ImageInspect(ctx context.Context, ref string, _ ...client.I
 	if !f.images[ref] {
 		return image.InspectResponse{}, notFound("image " + ref)
 	}
-	return image.InspectResponse{ID: "sha256:" + ref}, nil
+	// The image config's type lives in a module podrun does not import: decode it as the
+	// engine's answer would be.
+	var resp image.InspectResponse
+	raw, _ := json.Marshal(map[string]any{"Id": "sha256:" + ref, "Config": map[string]string{"User": f.imageUsers[ref]}})
+	if err := json.Unmarshal(raw, &resp); err != nil {
+		return resp, err
+	}
+	return resp, nil
 }
 
 func (f *fakeEngine) ImagePull(ctx context.Context, ref string, _ image.PullOptions) (io.ReadCloser, error) {
@@ -249,6 +275,11 @@ func matchLabels(want []string, labels map[string]string) bool {
 
 func (f *fakeEngine) ContainerCreate(ctx context.Context, cfg *container.Config, h *container.HostConfig, _ *network.NetworkingConfig, _ *ocispec.Platform, name string) (container.CreateResponse, error) {
 	f.record(ctx, "ContainerCreate", name, "")
+	if f.containerCreate != nil {
+		if err := f.containerCreate(name); err != nil {
+			return container.CreateResponse{}, err
+		}
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, c := range f.containers {
@@ -259,6 +290,7 @@ func (f *fakeEngine) ContainerCreate(ctx context.Context, cfg *container.Config,
 	f.nextID++
 	id := fmt.Sprintf("id%02d", f.nextID)
 	attempt, _ := strconv.Atoi(cfg.Labels[plan.LabelAttempt])
+	f.hosts[name] = h
 	f.containers[id] = &fakeContainer{ID: id, Name: cfg.Labels[plan.LabelContainer], Docker: name, Attempt: attempt, Config: cfg, Host: h}
 	return container.CreateResponse{ID: id}, nil
 }
@@ -288,7 +320,9 @@ func (f *fakeEngine) ContainerStart(ctx context.Context, id string, _ container.
 	return nil
 }
 
-func (f *fakeEngine) ContainerWait(ctx context.Context, id string, _ container.WaitCondition) (<-chan container.WaitResponse, <-chan error) {
+// ContainerWait answers at once for a container that does not run under "not-running", as the
+// engine does; otherwise at the container's next exit.
+func (f *fakeEngine) ContainerWait(ctx context.Context, id string, cond container.WaitCondition) (<-chan container.WaitResponse, <-chan error) {
 	f.record(ctx, "ContainerWait", f.nameOf(id), "")
 	ch, errC := make(chan container.WaitResponse, 1), make(chan error, 1)
 	c, err := f.byID(id)
@@ -297,8 +331,12 @@ func (f *fakeEngine) ContainerWait(ctx context.Context, id string, _ container.W
 		return ch, errC
 	}
 	f.mu.Lock()
+	defer f.mu.Unlock()
+	if cond == container.WaitConditionNotRunning && !c.Running {
+		ch <- container.WaitResponse{StatusCode: int64(c.Code)}
+		return ch, errC
+	}
 	c.waiters = append(c.waiters, ch)
-	f.mu.Unlock()
 	return ch, errC
 }
 
@@ -349,7 +387,11 @@ func (f *fakeEngine) ContainerStop(ctx context.Context, id string, opts containe
 	if err != nil {
 		return err
 	}
-	f.exit(c, 143) // the process honours SIGTERM
+	code := 143 // the process honours SIGTERM
+	if f.containerStop != nil {
+		code = f.containerStop(c)
+	}
+	f.exit(c, code)
 	return nil
 }
 
@@ -404,4 +446,13 @@ func (f *fakeEngine) ContainerStatPath(ctx context.Context, id, path string) (co
 
 func (f *fakeEngine) Events(ctx context.Context, _ events.ListOptions) (<-chan events.Message, <-chan error) {
 	return make(chan events.Message), make(chan error)
+}
+
+// exitAllApps makes every container of the pod but the sandbox exit with code as it starts.
+func exitAllApps(code int) func(f *fakeEngine, c *fakeContainer) {
+	return func(f *fakeEngine, c *fakeContainer) {
+		if c.Name != "" {
+			f.exit(c, code)
+		}
+	}
 }

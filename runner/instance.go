@@ -23,9 +23,12 @@ type created struct {
 	err  error
 }
 
-// precreate creates c's first instance in the background.
+// precreate creates c's first instance in the background, unless the kubelet would refuse to.
 func (w *worker) precreate(i int) {
 	c := w.ctrs[i]
+	if c.refused != "" {
+		return
+	}
 	f := &created{done: make(chan struct{})}
 	c.created = f
 	w.g.Go(func() error {
@@ -61,6 +64,16 @@ func (w *worker) startInstance(i int, b backOff) {
 		stale = c.ids[attempt-2]
 	}
 	spec, first := c.spec, c.created
+	if c.refused != "" {
+		// The kubelet's CreateContainerConfigError (§3.3): retried by a cluster for ever, the end
+		// of the run for podrun (see ContainerConfigError).
+		err := &ContainerConfigError{Container: spec.Name, Message: c.refused}
+		w.g.Go(func() error {
+			w.send(report{Kind: repRefused, Ctr: i, Attempt: attempt, Err: err})
+			return nil
+		})
+		return
+	}
 	w.g.Go(func() error {
 		id, err := w.instanceID(spec, attempt, first)
 		if err != nil {

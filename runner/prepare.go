@@ -30,8 +30,9 @@ func (a podAddresses) fieldValue(field string) (string, bool) {
 }
 
 // resolveContainer returns c with its own copies of Config and Host, its run-time fields
-// substituted (Env, Entrypoint, Cmd) and its subPath binds added. The plan is not modified.
-func resolveContainer(c plan.Container, addrs podAddresses, binds []string) (plan.Container, error) {
+// substituted (Env, Entrypoint, Cmd), its subPath binds added and its Localhost seccomp profile
+// inlined. The plan is not modified.
+func resolveContainer(c plan.Container, addrs podAddresses, binds []string, profiles map[string]string) (plan.Container, error) {
 	cfg := *c.Config
 	cfg.Env = slices.Clone(cfg.Env)
 	cfg.Entrypoint = slices.Clone(cfg.Entrypoint)
@@ -51,7 +52,7 @@ func resolveContainer(c plan.Container, addrs podAddresses, binds []string) (pla
 	}
 	c.Config = &cfg
 	if c.Host != nil {
-		host := *c.Host
+		host := *inlineSeccomp(c.Host, profiles)
 		host.Binds = append(slices.Clone(host.Binds), binds...)
 		c.Host = &host
 	} else if len(binds) > 0 {

@@ -1,11 +1,6 @@
 package runner
 
-import (
-	"time"
-
-	"github.com/podrun/podrun/plan"
-	corev1 "k8s.io/api/core/v1"
-)
+import corev1 "k8s.io/api/core/v1"
 
 // result summarises the ended pod (run_api.go's Result): the status is the last one published,
 // so Result and OnStatus never disagree.
@@ -23,15 +18,20 @@ func (w *worker) result() Result {
 		} else if c.view.State == ctrRunning {
 			cr.Started = c.started
 		}
+		if c.neverCreated() {
+			cr.Reason = c.waitingReason()
+		}
 		res.Containers = append(res.Containers, cr)
 	}
 	res.ExitCode = w.exitCode(res.Phase)
 	return res
 }
 
-// exitCode is the pod's result by DESIGN.md: the failed init container's code; else the
-// primary's; else 0 when the pod succeeded; else the code of the regular container that failed
-// it first (1 when none did, e.g. a pod that never got to run its containers).
+// exitCode is the pod's result by DESIGN.md: the code of the init container whose failure ended
+// the pod; else the primary's (1 when it never ran); else 0 when the pod succeeded; else the
+// code of the first regular container, in spec order, whose last instance ended non-zero — the
+// one a reader of the pod's status sees failed. 1 when none did (killed before it ran, or every
+// container exited 0 and the pod failed all the same: a dead sandbox, §1.1).
 func (w *worker) exitCode(phase corev1.PodPhase) int {
 	if w.failedInit >= 0 && w.ctrs[w.failedInit].last != nil {
 		return w.ctrs[w.failedInit].last.Code
@@ -45,14 +45,11 @@ func (w *worker) exitCode(phase corev1.PodPhase) int {
 	if phase == corev1.PodSucceeded {
 		return 0
 	}
-	code, first := 1, time.Time{}
 	for _, c := range w.ctrs {
-		if c.spec.Role == plan.RoleSidecar || c.last == nil || c.last.Code == 0 {
+		if isInitRole(c.spec.Role) || c.last == nil || c.last.Code == 0 {
 			continue
 		}
-		if first.IsZero() || c.last.FinishedAt.Before(first) {
-			code, first = c.last.Code, c.last.FinishedAt
-		}
+		return c.last.Code
 	}
-	return code
+	return 1
 }

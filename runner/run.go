@@ -56,15 +56,20 @@ func run(ctx context.Context, eng Engine, p *plan.Plan, opts Options, now func()
 	return res, nil
 }
 
-// setUp does everything before the first container starts: hostPath checks, images and
-// volumes, the sandbox, and the containers' first instances, overlapping what may overlap.
+// setUp does everything before the first container starts: hostPath checks, seccomp
+// profiles, images and volumes, the sandbox, and the containers' first instances, overlapping
+// what may overlap.
 func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notifier, now func() time.Time) (*worker, error) {
 	if opts.LocalEngine {
 		if err := checkHostPaths(p.HostPathChecks); err != nil {
 			return nil, err
 		}
 	}
-	// Absent images under Never fail the run before any object exists.
+	// Files podrun reads, and absent images under Never, fail the run before any object exists.
+	profiles, err := seccompProfiles(p, opts)
+	if err != nil {
+		return nil, err
+	}
 	pulls, err := missingImages(ctx, eng, p.Images)
 	if err != nil {
 		return nil, err
@@ -77,6 +82,10 @@ func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notif
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	refusals, err := nonRootRefusals(ctx, eng, p)
+	if err != nil {
+		return nil, err
+	}
 
 	sandboxID, addrs, err := startSandbox(ctx, eng, p, n)
 	if err != nil {
@@ -87,15 +96,16 @@ func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notif
 	if w.pod = opts.Pod; w.pod == nil {
 		w.pod = podFromPlan(p)
 	}
+	w.watchSandbox()
 	for _, c := range slices.Concat(p.Init, p.Containers) {
 		binds, err := subPathBinds(ctx, eng, c, mountpoints)
 		if err == nil {
-			c, err = resolveContainer(c, addrs, binds)
+			c, err = resolveContainer(c, addrs, binds, profiles)
 		}
 		if err != nil {
 			return w, fmt.Errorf("prepare container %q: %w", c.Name, err)
 		}
-		w.add(c)
+		w.add(c, refusals[c.Name])
 	}
 	// Containers are created while the volumes' files are written; none starts before.
 	for i := range w.ctrs {
@@ -117,8 +127,9 @@ func newWorker(eng Engine, p *plan.Plan, n *notifier, now func() time.Time) *wor
 	return w
 }
 
-// add registers a container, in plan order: init containers, then regular ones.
-func (w *worker) add(c plan.Container) {
+// add registers a container, in plan order: init containers, then regular ones. refused is the
+// kubelet's refusal to create it, if any.
+func (w *worker) add(c plan.Container, refused string) {
 	c.Config.Labels = withRunLabels(w.p, c.Config.Labels)
 	c.Config.Labels[plan.LabelContainer] = c.Name
 	c.Config.Labels[plan.LabelRole] = string(c.Role)
@@ -127,6 +138,7 @@ func (w *worker) add(c plan.Container) {
 	}
 	w.ctrs = append(w.ctrs, &ctrRun{
 		spec:    c,
+		refused: refused,
 		attempt: -1,
 		view:    ctrView{Name: c.Name, Role: c.Role, Policy: effectivePolicy(c, w.p.RestartPolicy)},
 	})

@@ -15,6 +15,10 @@ type Options struct {
 	// LocalEngine says the engine runs on this machine, so hostPath volumes name paths podrun
 	// can check and create before the pod starts (the kubelet's hostPath type checks, §9.4).
 	LocalEngine bool
+	// SeccompProfileRoot is the directory relative Localhost seccomp profiles are read from:
+	// the kubelet's <root-dir>/seccomp (§11). Empty: the working directory. Profiles are only
+	// read when LocalEngine; a remote engine's node files are out of reach.
+	SeccompProfileRoot string
 	// Force is closed when the user asks to stop at once (a second Ctrl-C): grace periods end.
 	Force <-chan struct{}
 	// OnLog receives every line of container output.
@@ -53,6 +57,8 @@ const (
 	EventPodPhase   EventKind = "PodPhase"
 	EventTeardown   EventKind = "Teardown"
 	EventFailedHook EventKind = "FailedHook"
+	// EventSandboxChanged: the pause container exited while the pod ran; the pod is killed (§1.1).
+	EventSandboxChanged EventKind = "SandboxChanged"
 )
 
 // Event is one step of the pod's life, for progress output and the timeline.

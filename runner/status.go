@@ -34,7 +34,8 @@ func (w *worker) podStatus() corev1.PodStatus {
 func (w *worker) podFacts() status.PodFacts {
 	f := status.PodFacts{
 		Pod:          w.pod,
-		SandboxReady: w.sandboxID != "" && !w.ended,
+		SandboxReady: w.sandboxID != "" && !w.ended && w.sandboxLost == "",
+		Eviction:     w.sandboxEviction(),
 		Deleting:     w.terminating,
 		StartTime:    w.startTime,
 		Now:          w.now(),
@@ -73,9 +74,9 @@ func (c *ctrRun) observed(terminating bool) status.Observed {
 		o.Last = terminated(c.last)
 	case ctrExited:
 		switch {
-		case c.lost != "" && o.ContainerID == "":
+		case c.neverCreated():
 			// Never created: the kubelet's CreateContainerError.
-			o.State.Waiting = &corev1.ContainerStateWaiting{Reason: reasonCreateContainerError, Message: c.lost}
+			o.State.Waiting = &corev1.ContainerStateWaiting{Reason: c.waitingReason(), Message: c.lost}
 			o.Last = terminated(c.last)
 		case c.lost != "":
 			// Its end was never observed (the engine failed while following it).
@@ -103,6 +104,17 @@ const (
 	reasonCreateContainerError = "CreateContainerError"
 	exitStatusUnknown          = 137
 )
+
+// waitingReason is why an instance that was never created waits (§3.3).
+func (c *ctrRun) waitingReason() string {
+	if c.lostReason != "" {
+		return c.lostReason
+	}
+	return reasonCreateContainerError
+}
+
+// neverCreated says the newest instance was lost before the engine created it.
+func (c *ctrRun) neverCreated() bool { return c.lost != "" && c.currentID() == "" }
 
 // currentID is the engine ID of the newest instance, once the worker has heard of it.
 func (c *ctrRun) currentID() string { return c.idOf(c.attempt) }

@@ -41,7 +41,7 @@ func testWorker(t *testing.T, policy plan.RestartPolicy, init []plan.Container, 
 	w.pod, w.sandboxID, w.startTime = podFromPlan(p), "sandbox", t0
 	w.addrs = podAddresses{PodIP: "10.88.0.5", HostIP: "10.88.0.1"}
 	for _, c := range append(append([]plan.Container{}, init...), apps...) {
-		w.add(c)
+		w.add(c, "")
 	}
 	if len(states) != len(w.ctrs) {
 		t.Fatalf("%d states for %d containers", len(states), len(w.ctrs))

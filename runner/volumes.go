@@ -78,11 +78,14 @@ func copyVolumeFiles(ctx context.Context, eng Engine, sandboxID string, vols []p
 			continue
 		}
 		g.Go(func() error {
-			archive, err := volumeTar(v.Files, modTime)
+			archive, err := volumeTar(v.Name, v.Files, modTime)
 			if err != nil {
 				return fmt.Errorf("write volume %q: %w", v.Name, err)
 			}
-			err = eng.CopyToContainer(gctx, sandboxID, VolumeStagingDir+v.Name, bytes.NewReader(archive), container.CopyToContainerOptions{})
+			// Into the staging directory, not the volume's own mount point: the engine skips a
+			// tar's root entry ("./"), so the volume root's mode and group travel as "<name>/".
+			// CopyUIDGID stays off: the entries keep the owners the tar gives them.
+			err = eng.CopyToContainer(gctx, sandboxID, VolumeStagingDir, bytes.NewReader(archive), container.CopyToContainerOptions{})
 			if err != nil {
 				return fmt.Errorf("write volume %q: %w", v.Name, err)
 			}
@@ -92,8 +95,14 @@ func copyVolumeFiles(ctx context.Context, eng Engine, sandboxID string, vols []p
 	return g.Wait()
 }
 
-// volumeTar builds the archive of a volume's files, owned by root, in the plan's order.
-func volumeTar(files []plan.File, modTime time.Time) ([]byte, error) {
+// volumeTar builds the archive of a volume's files, in the plan's order, rooted at the volume's
+// directory name (dir/...). Path "." is the volume root itself: an emptyDir's 0777, setgid and
+// fsGroup (§9.2, §11). Entries are owned by root and by the plan's group (fsGroup, §9.3), so a
+// container running as another user reads and writes them as in a cluster.
+func volumeTar(dir string, files []plan.File, modTime time.Time) ([]byte, error) {
+	if dir == "" || strings.ContainsAny(dir, "/\\") || dir == "." || dir == ".." {
+		return nil, fmt.Errorf("volume directory %q: not a single path element", dir)
+	}
 	var buf bytes.Buffer
 	tw := tar.NewWriter(&buf)
 	for _, f := range files {
@@ -101,15 +110,15 @@ func volumeTar(files []plan.File, modTime time.Time) ([]byte, error) {
 		if path.IsAbs(name) || name == ".." || strings.HasPrefix(name, "../") {
 			return nil, fmt.Errorf("file %q: path leaves the volume", f.Path)
 		}
-		h := &tar.Header{Name: name, Mode: f.Mode, ModTime: modTime, Format: tar.FormatPAX}
+		h := &tar.Header{Name: path.Join(dir, name), Mode: f.Mode, Gid: int(f.GID), ModTime: modTime, Format: tar.FormatPAX}
 		switch {
 		case f.Link != "":
 			h.Typeflag, h.Linkname = tar.TypeSymlink, f.Link
 			if h.Mode == 0 {
 				h.Mode = 0o777
 			}
-		case f.Dir:
-			h.Typeflag, h.Name = tar.TypeDir, name+"/"
+		case f.Dir || name == ".":
+			h.Typeflag, h.Name = tar.TypeDir, h.Name+"/"
 			if h.Mode == 0 {
 				h.Mode = 0o755
 			}

@@ -3,6 +3,7 @@ package runner
 import (
 	"archive/tar"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -20,7 +21,36 @@ func TestVolumeTar(t *testing.T) {
 		{Path: "..data", Link: "..2026_01_01"},
 		{Path: "key", Link: "..data/key"},
 	}
-	b, err := volumeTar(files, time.Unix(0, 0))
+	got := readTar(t, "cfg", files)
+	want := []string{
+		"cfg/..2026_01_01/ 5 755 0  ",
+		"cfg/..2026_01_01/key 0 600 0  secret",
+		"cfg/..data 2 777 0 ..2026_01_01 ",
+		"cfg/key 2 777 0 ..data/key ",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("entries\n%q\nwant\n%q", got, want)
+	}
+}
+
+// An emptyDir under fsGroup: the root entry carries 0777, setgid and the group, so a
+// container running as another user can write into the volume (§9.2, §11).
+func TestVolumeTarRootAndGroup(t *testing.T) {
+	files := []plan.File{
+		{Path: ".", Dir: true, Mode: 0o2777, GID: 2000},
+		{Path: "conf", Mode: 0o640, GID: 2000, Data: []byte("x")},
+	}
+	got := readTar(t, "data", files)
+	want := []string{"data/ 5 2777 2000  ", "data/conf 0 640 2000  x"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("entries\n%q\nwant\n%q", got, want)
+	}
+}
+
+// readTar builds a volume's tar and lists its entries as "name type mode gid link data".
+func readTar(t *testing.T, dir string, files []plan.File) []string {
+	t.Helper()
+	b, err := volumeTar(dir, files, time.Unix(0, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,27 +59,28 @@ func TestVolumeTar(t *testing.T) {
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
-			break
+			return got
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
 		data, _ := io.ReadAll(tr)
-		got = append(got, h.Name+" "+string(rune(h.Typeflag))+" "+h.Linkname+" "+string(data))
-		if h.Name == "..2026_01_01/key" && h.Mode != 0o600 {
-			t.Errorf("mode %o", h.Mode)
+		got = append(got, fmt.Sprintf("%s %c %o %d %s %s", h.Name, h.Typeflag, h.Mode, h.Gid, h.Linkname, data))
+		if h.Uid != 0 {
+			t.Errorf("%s: uid %d, want root", h.Name, h.Uid)
 		}
-	}
-	want := []string{"..2026_01_01/ 5  ", "..2026_01_01/key 0  secret", "..data 2 ..2026_01_01 ", "key 2 ..data/key "}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("entries\n%q\nwant\n%q", got, want)
 	}
 }
 
 func TestVolumeTarRejectsEscapes(t *testing.T) {
 	for _, p := range []string{"../x", "/etc/passwd", "a/../../x"} {
-		if _, err := volumeTar([]plan.File{{Path: p}}, time.Time{}); err == nil {
+		if _, err := volumeTar("v", []plan.File{{Path: p}}, time.Time{}); err == nil {
 			t.Errorf("%q accepted", p)
+		}
+	}
+	for _, dir := range []string{"", ".", "..", "a/b"} {
+		if _, err := volumeTar(dir, []plan.File{{Path: "f"}}, time.Time{}); err == nil {
+			t.Errorf("volume directory %q accepted", dir)
 		}
 	}
 }

@@ -18,10 +18,12 @@ import (
 type reportKind int
 
 const (
-	repStarted reportKind = iota // an instance is running
-	repExited                    // an instance exited, or could not start
-	repTimer                     // a back-off wait ended
-	repFailed                    // podrun or the engine failed: end the run with Err
+	repStarted       reportKind = iota // an instance is running
+	repExited                          // an instance exited, or could not start
+	repTimer                           // a back-off wait ended
+	repFailed                          // podrun or the engine failed: end the run with Err
+	repRefused                         // the kubelet would refuse to create the instance: Err says why
+	repSandboxExited                   // the pause container exited with Exit.Code (§1.1)
 )
 
 type report struct {
@@ -46,6 +48,12 @@ type ctrRun struct {
 	last     *exitInfo // the newest instance's end, or the one before while a new one runs
 	previous *exitInfo // the end before last
 	lost     string    // why the newest instance was lost: not created, or its end unobserved
+	// lostReason is the waiting reason of an instance that was never created:
+	// CreateContainerError unless set (CreateContainerConfigError).
+	lostReason string
+	// refused is the kubelet's refusal to create the container (runAsNonRoot, §11): it never
+	// starts; trying ends the run with a ContainerConfigError.
+	refused  string
 	ranOnce  bool
 	firstRun time.Time
 }
@@ -74,9 +82,13 @@ type worker struct {
 	ended       bool
 	endReason   string
 	failedInit  int // the init container whose failure ended the pod, or -1
-	err         error
-	published   *corev1.PodStatus // the last status published
-	phase       corev1.PodPhase   // its phase, for the PodPhase event
+	// sandboxLost says why the pause container is gone while the pod ran; sandboxFailed that
+	// its death ended the pod, which then fails (§1.1).
+	sandboxLost   string
+	sandboxFailed bool
+	err           error
+	published     *corev1.PodStatus // the last status published
+	phase         corev1.PodPhase   // its phase, for the PodPhase event
 }
 
 // send delivers a report unless the worker is gone.
@@ -166,15 +178,28 @@ func (w *worker) fail(err error) {
 
 // handle records a report.
 func (w *worker) handle(r report) {
-	c := w.ctrs[max(r.Ctr, 0)]
+	switch {
+	case r.Kind == repSandboxExited:
+		w.sandboxExited(r.Exit.Code)
+		return
+	case r.Ctr < 0:
+		if r.Kind == repFailed {
+			w.fail(r.Err)
+		}
+		return
+	}
+	c := w.ctrs[r.Ctr]
 	switch r.Kind {
 	case repTimer:
 		c.armed = false
 		return
-	case repFailed:
-		if r.Ctr >= 0 && r.Attempt == c.attempt && c.view.State != ctrExited {
+	case repFailed, repRefused:
+		if r.Attempt == c.attempt && c.view.State != ctrExited {
 			c.view.State = ctrExited // lost: teardown removes whatever is left of it
 			c.lost = r.Err.Error()
+			if r.Kind == repRefused {
+				c.lost, c.lostReason = c.refused, reasonCreateContainerConfigError
+			}
 		}
 		w.fail(r.Err)
 		return
