@@ -97,14 +97,13 @@ var codeDocs = []CodeDoc{
 	{"resources.overhead", info, "overhead is ignored: it only counts toward scheduling and quota"},
 
 	// security.go: security features the engine does not apply as the kubelet would.
-	{"security.run-as-non-root", warn, "runAsNonRoot is not checked against the image's user: a cluster may refuse to start the container"},
 	{"security.se-linux", warn, "SELinux options are not applied: containers run with the engine's default labels"},
 	{"security.app-armor", warn, "an AppArmor profile other than RuntimeDefault is not applied: the engine's default applies"},
 	{"security.app-armor-default", info, "AppArmor RuntimeDefault: the engine's default profile applies where the host has AppArmor"},
 	{"security.proc-mount", warn, "procMount Unmasked is not emulated: /proc stays masked"},
 	{"security.windows-options", info, "windowsOptions have no effect on Linux containers"},
 	{"security.host-users", warn, "hostUsers: false (user namespaces) is not emulated: container root is host root"},
-	{"security.seccomp-localhost", warn, "a Localhost seccomp profile lives on the node: podrun cannot load it"},
+	{"security.seccomp-localhost", warn, "a Localhost seccomp profile lives on the node: podrun reads it from beside the manifest"},
 	{"security.fs-group", warn, "fsGroup is added to the groups, but volume ownership is not changed"},
 	{"security.fs-group-change-policy", info, "fsGroupChangePolicy has no effect: podrun changes no volume ownership"},
 	{"security.supplemental-groups-policy", warn, "supplementalGroupsPolicy Strict is not emulated: the image's group memberships still apply"},

@@ -140,7 +140,7 @@ var containerFields = []Field{
 	{"SecurityContext.windowsOptions", NotApplicable, "Windows containers only (security.windows-options)"},
 	{"SecurityContext.runAsUser", Emulated, "§11"},
 	{"SecurityContext.runAsGroup", Emulated, "§11"},
-	{"SecurityContext.runAsNonRoot", Approximated, "not checked against the image's user (security.run-as-non-root)"},
+	{"SecurityContext.runAsNonRoot", Emulated, "checked against runAsUser and the image's user before the container is created (§11)"},
 	{"SecurityContext.readOnlyRootFilesystem", Emulated, "read-only rootfs; mounts unaffected (§11)"},
 	{"SecurityContext.allowPrivilegeEscalation", Emulated, "only an explicit false sets no_new_privs (§11)"},
 	{"SecurityContext.procMount", NotEmulated, "Unmasked is not emulated; Default matches the engine (security.proc-mount)"},
@@ -161,7 +161,7 @@ var containerFields = []Field{
 	{"WindowsSecurityContextOptions.hostProcess", NotApplicable, "Windows containers only; the engine runs Linux containers (security.windows-options)"},
 	// SeccompProfile
 	{"SeccompProfile.type", Emulated, "RuntimeDefault → the engine's default profile, Unconfined → none; Localhost warns (security.seccomp-localhost)"},
-	{"SeccompProfile.localhostProfile", NotEmulated, "a profile file on the node cannot be loaded (security.seccomp-localhost)"},
+	{"SeccompProfile.localhostProfile", Approximated, "read from this machine, relative to the manifest's directory, not the node's (security.seccomp-localhost)"},
 	// AppArmorProfile
 	{"AppArmorProfile.type", NotEmulated, "the engine's default profile applies (security.app-armor)"},
 	{"AppArmorProfile.localhostProfile", NotEmulated, "the engine's default profile applies (security.app-armor)"},

@@ -51,7 +51,7 @@ var podSpecFields = []Field{
 	{"PodSecurityContext.windowsOptions", NotApplicable, "Windows containers only (security.windows-options)"},
 	{"PodSecurityContext.runAsUser", Emulated, "default user of every container (§11)"},
 	{"PodSecurityContext.runAsGroup", Emulated, "default primary group of every container (§11)"},
-	{"PodSecurityContext.runAsNonRoot", Approximated, "not checked against the image's user (security.run-as-non-root)"},
+	{"PodSecurityContext.runAsNonRoot", Emulated, "checked against runAsUser and the image's user before each container is created (§11)"},
 	{"PodSecurityContext.supplementalGroups", Emulated, "added to every container's groups (§11)"},
 	{"PodSecurityContext.supplementalGroupsPolicy", NotEmulated, "Strict is not emulated (security.supplemental-groups-policy)"},
 	{"PodSecurityContext.fsGroup", Approximated, "added to the groups; volume ownership is not changed (security.fs-group)"},

@@ -6,8 +6,6 @@ func securityRulesCases() []ruleCase {
 	return []ruleCase{
 		{name: "emulated context", pod: app("  securityContext: {runAsUser: 1000, runAsGroup: 1000, supplementalGroups: [5], seccompProfile: {type: RuntimeDefault}, sysctls: [{name: net.ipv4.tcp_syncookies, value: '1'}]}\n"), want: nil},
 		{name: "runAsNonRoot with a uid", pod: app("  securityContext: {runAsNonRoot: true, runAsUser: 1000}\n"), want: nil},
-		{name: "runAsNonRoot without a uid", pod: app("  securityContext: {runAsNonRoot: true}\n"), want: []string{"security.run-as-non-root@spec.securityContext.runAsNonRoot#app"}},
-		{name: "runAsNonRoot as root", pod: appC("    securityContext: {runAsNonRoot: true, runAsUser: 0}\n"), want: []string{"security.run-as-non-root@spec.containers[0].securityContext.runAsNonRoot#app"}},
 		{name: "container overrides pod runAsNonRoot", pod: appC("    securityContext: {runAsNonRoot: false}\n") + "  securityContext: {runAsNonRoot: true}\n", want: nil},
 		{name: "selinux", pod: app("  securityContext: {seLinuxOptions: {level: 's0:c1'}, seLinuxChangePolicy: Recursive}\n"),
 			want: []string{"security.se-linux@spec.securityContext.seLinuxOptions", "security.se-linux@spec.securityContext.seLinuxChangePolicy"}},

@@ -19,7 +19,6 @@ func checkSecurity(p *pass) {
 			"a cluster runs the pod in a user namespace, so root in the container is an unprivileged user on the node; podrun runs it in the engine's user namespace", "")
 	}
 	for _, r := range p.containers() {
-		runAsNonRoot(p, r)
 		if sc := r.c.SecurityContext; sc != nil {
 			containerSecurity(p, r, sc)
 		}
@@ -126,34 +125,8 @@ func seccompLocalhost(p *pass, path, container string, s *corev1.SeccompProfile)
 		name = " " + *s.LocalhostProfile
 	}
 	p.add("security.seccomp-localhost", path+".seccompProfile", container,
-		fmt.Sprintf("a cluster loads the seccomp profile%s from the node's kubelet directory; podrun cannot, and runs the container with the engine's default profile", name), "")
-}
-
-// runAsNonRoot: the kubelet refuses to start a container whose effective user is root, or whose
-// image user is not numeric when no runAsUser is set (§11). podrun has no image facts here.
-func runAsNonRoot(p *pass, r containerRef) {
-	nonRoot, nonRootPath := effectiveNonRoot(p.pod.Spec.SecurityContext, r)
-	if nonRoot == nil || !*nonRoot {
-		return
-	}
-	var uid *int64
-	if r.c.SecurityContext != nil {
-		uid = r.c.SecurityContext.RunAsUser
-	}
-	if uid == nil && p.pod.Spec.SecurityContext != nil {
-		uid = p.pod.Spec.SecurityContext.RunAsUser
-	}
-	switch {
-	case uid != nil && *uid != 0:
-		return // a cluster checks the same uid and lets it pass
-	case uid != nil:
-		p.add("security.run-as-non-root", nonRootPath, r.name(),
-			"runAsNonRoot with runAsUser 0: a cluster refuses to start the container (CreateContainerConfigError); podrun does not check", "")
-	default:
-		p.add("security.run-as-non-root", nonRootPath, r.name(),
-			"a cluster refuses to start the container if the image's user is root or not numeric; podrun does not check the image's user",
-			"set runAsUser to a non-zero uid to make the check hold everywhere")
-	}
+		fmt.Sprintf("a cluster loads the seccomp profile%s from the node's kubelet seccomp directory; podrun reads it from this machine, relative to the manifest's directory, and refuses the pod on a remote engine", name),
+		"keep the profile beside the manifest, at the same relative path as on the nodes")
 }
 
 func effectiveNonRoot(pod *corev1.PodSecurityContext, r containerRef) (*bool, string) {

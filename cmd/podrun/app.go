@@ -22,6 +22,8 @@ type env struct {
 	log    *log.Logger
 	// color is true when stdout is a terminal and NO_COLOR is unset.
 	color bool
+	// engine holds the global --host and --context flags.
+	engine engineFlags
 }
 
 // Main runs podrun with args and returns the process exit code. It is main without os.Exit, so

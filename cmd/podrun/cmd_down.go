@@ -38,7 +38,7 @@ Example:
 				return inputError{errors.New("down: expected at least one POD (see podrun ps)")}
 			}
 			ctx := c.Context
-			cli, err := connect(ctx)
+			cli, err := connect(ctx, e)
 			if err != nil {
 				return err
 			}

@@ -42,7 +42,7 @@ Example:
 			if out != "" && out != "json" && out != "yaml" {
 				return inputError{fmt.Errorf("--output %q: expected json or yaml", out)}
 			}
-			cli, err := connect(c.Context)
+			cli, err := connect(c.Context, e)
 			if err != nil {
 				return err
 			}

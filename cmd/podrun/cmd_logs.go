@@ -37,7 +37,7 @@ Example:
 				return inputError{errors.New("logs: expected POD [CONTAINER]")}
 			}
 			ctx := c.Context
-			cli, err := connect(ctx)
+			cli, err := connect(ctx, e)
 			if err != nil {
 				return err
 			}

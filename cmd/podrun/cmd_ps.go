@@ -20,7 +20,7 @@ func psCommand(e *env) *cli.Command {
 Example:
    podrun ps`,
 		Action: func(c *cli.Context) error {
-			cli, err := connect(c.Context)
+			cli, err := connect(c.Context, e)
 			if err != nil {
 				return err
 			}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/docker/docker/api/types/system"
@@ -156,7 +157,7 @@ func runPod(ctx context.Context, e *env, f runFlags) error {
 	}
 	ctx, force, stop := interrupts(ctx)
 	defer stop()
-	cli, err := connect(ctx)
+	cli, err := connect(ctx, e)
 	if err != nil {
 		return err
 	}
@@ -194,8 +195,11 @@ func runForeground(ctx context.Context, e *env, f runFlags, pr *prepared, cli *c
 		Keep:        f.keep,
 		Force:       force,
 		LocalEngine: isLocalEngine(cli),
-		OnLog:       printer.print,
-		OnStatus:    f.onStatus,
+		// Localhost seccomp profiles are read beside the manifest, where a node keeps them in
+		// its kubelet directory.
+		SeccompProfileRoot: manifestDir(f),
+		OnLog:              printer.print,
+		OnStatus:           f.onStatus,
 		OnEvent: func(ev runner.Event) {
 			progress.event(ev)
 			if f.onEvent != nil {
@@ -221,6 +225,14 @@ func runForeground(ctx context.Context, e *env, f runFlags, pr *prepared, cli *c
 		return runErr
 	}
 	return podResult{code: res.ExitCode}
+}
+
+// manifestDir is the directory of the manifest (the working directory for stdin).
+func manifestDir(f runFlags) string {
+	if f.file == "-" {
+		return "."
+	}
+	return filepath.Dir(f.file)
 }
 
 // podForStatus is the pod as this run gives it: the defaulted manifest with the namespace and

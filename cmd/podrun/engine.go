@@ -5,28 +5,72 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
 	"github.com/docker/docker/client"
+	"github.com/docker/go-connections/tlsconfig"
 )
 
-// connect opens the engine the way the docker CLI does from the environment (DOCKER_HOST,
-// DOCKER_TLS_VERIFY, DOCKER_CERT_PATH) and negotiates the API version, so engines from 20.10
-// (API 1.41) to today's work. It pings once so a missing engine is a clear error up front.
-func connect(ctx context.Context) (*client.Client, error) {
-	cli, err := client.NewClientWithOpts(client.FromEnv, client.WithAPIVersionNegotiation())
+// pingTimeout bounds the first contact with the engine, so a host that does not answer is a
+// clear error within seconds rather than a hang.
+const pingTimeout = 10 * time.Second
+
+// connect opens the engine the way the docker CLI does (--host, --context, DOCKER_HOST,
+// DOCKER_CONTEXT, the current context, the default socket; TLS from the environment or the
+// context's store; ssh:// through `docker system dial-stdio`) and negotiates the API version,
+// so engines from 20.10 (API 1.41) to today's work. It pings once so a missing engine is a
+// clear error up front that names what was tried and why.
+func connect(ctx context.Context, e *env) (*client.Client, error) {
+	ep, err := resolveEndpoint(e.engine, osDockerEnv())
 	if err != nil {
-		return nil, fmt.Errorf("docker client: %w", err)
+		return nil, err
 	}
-	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	e.log.Debug("engine", "host", ep.Host, "from", ep.Source)
+	cli, err := newClient(ep)
+	if err != nil {
+		return nil, fmt.Errorf("docker client for %s (from %s): %w", ep.Host, ep.Source, err)
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, pingTimeout)
 	defer cancel()
 	if _, err := cli.Ping(pingCtx); err != nil {
 		_ = cli.Close()
-		return nil, fmt.Errorf("cannot reach the Docker engine at %s (set DOCKER_HOST to choose another): %w", cli.DaemonHost(), err)
+		return nil, fmt.Errorf("cannot reach the Docker engine at %s (from %s; choose another with --host, --context or DOCKER_HOST): %w", ep.Host, ep.Source, err)
 	}
 	cli.NegotiateAPIVersion(ctx)
 	return cli, nil
+}
+
+// newClient builds a client for an endpoint without contacting it.
+func newClient(ep endpoint) (*client.Client, error) {
+	opts := []client.Opt{client.WithAPIVersionNegotiation()}
+	if ep.FromEnv {
+		// DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and DOCKER_API_VERSION, as the default context.
+		opts = append(opts, client.FromEnv)
+	} else if ep.TLS != nil {
+		cfg, err := tlsconfig.Client(tlsconfig.Options{
+			CAFile: ep.TLS.CAFile, CertFile: ep.TLS.CertFile, KeyFile: ep.TLS.KeyFile,
+			InsecureSkipVerify: ep.TLS.SkipVerify, ExclusiveRootPools: true,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("tls: %w", err)
+		}
+		opts = append(opts, client.WithHTTPClient(&http.Client{Transport: &http.Transport{TLSClientConfig: cfg}}))
+	}
+	if strings.HasPrefix(ep.Host, "ssh://") {
+		dial, err := sshDialer(ep.Host)
+		if err != nil {
+			return nil, err
+		}
+		// The HTTP host is a placeholder: every connection goes through ssh (as the CLI's
+		// connhelper does).
+		opts = append(opts, client.WithHost("http://docker.example.com"), client.WithDialContext(dial))
+	} else {
+		opts = append(opts, client.WithHost(ep.Host))
+	}
+	return client.NewClientWithOpts(opts...)
 }
 
 // isLocalEngine reports whether the engine shares this machine's filesystem, so hostPath checks
@@ -34,6 +78,15 @@ func connect(ctx context.Context) (*client.Client, error) {
 func isLocalEngine(cli *client.Client) bool {
 	h := cli.DaemonHost()
 	return strings.HasPrefix(h, "unix://") || strings.HasPrefix(h, "npipe://")
+}
+
+// displayHost is the engine's address for messages (ssh hosts without their placeholder).
+func displayHost(h string) string {
+	if u, err := url.Parse(h); err == nil && u.User != nil {
+		u.User = url.User(u.User.Username())
+		return u.String()
+	}
+	return h
 }
 
 // newRunID is a short random id, unique per run: it goes into every name and label.
