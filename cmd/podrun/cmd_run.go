@@ -227,12 +227,17 @@ func runForeground(ctx context.Context, e *env, f runFlags, pr *prepared, cli *c
 	return podResult{code: res.ExitCode}
 }
 
-// manifestDir is the directory of the manifest (the working directory for stdin).
+// manifestDir is the directory of the manifest the user gave (the working directory for stdin);
+// a detached run's owner reads a copy, so it goes by the name the user gave.
 func manifestDir(f runFlags) string {
-	if f.file == "-" {
+	name := f.file
+	if f.displayFile != "" {
+		name = f.displayFile
+	}
+	if name == "-" || name == displayName("-") {
 		return "."
 	}
-	return filepath.Dir(f.file)
+	return filepath.Dir(name)
 }
 
 // podForStatus is the pod as this run gives it: the defaulted manifest with the namespace and

@@ -131,16 +131,17 @@ func ownerCommand(e *env) *cli.Command {
 			ready := newReadySignal(os.NewFile(3, "ready"))
 			host, _ := os.Hostname()
 			f := runFlags{
-				file:       manifest,
-				runID:      c.String("run-id"),
-				owner:      host + "/" + strconv.Itoa(os.Getpid()),
-				pull:       c.String("pull"),
-				allow:      c.StringSlice("allow"),
-				keep:       c.Bool("keep"),
-				timeout:    c.Duration("timeout"),
-				statusFile: c.String("status-file"),
-				onEvent:    ready.event,
-				onPlan:     func(p *plan.Plan) { ready.need = len(p.Containers) },
+				file:        manifest,
+				runID:       c.String("run-id"),
+				displayFile: c.String("display-file"),
+				owner:       host + "/" + strconv.Itoa(os.Getpid()),
+				pull:        c.String("pull"),
+				allow:       c.StringSlice("allow"),
+				keep:        c.Bool("keep"),
+				timeout:     c.Duration("timeout"),
+				statusFile:  c.String("status-file"),
+				onEvent:     ready.event,
+				onPlan:      func(p *plan.Plan) { ready.need = len(p.Containers) },
 			}
 			f.onStatus = func(st corev1.PodStatus) { _ = writeOwnerStatus(f.runID, st) }
 			defer os.Remove(ownerStatusPath(f.runID))
