@@ -87,28 +87,55 @@ func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notif
 		return nil, err
 	}
 
-	sandboxID, addrs, err := startSandbox(ctx, eng, p, n)
+	sandboxID, err := createSandbox(ctx, eng, p, n)
 	if err != nil {
 		return nil, err
 	}
 	w := newWorker(eng, p, n, now)
-	w.sandboxID, w.addrs, w.startTime = sandboxID, addrs, now()
+	w.sandboxID, w.keep = sandboxID, opts.Keep
 	if w.pod = opts.Pod; w.pod == nil {
 		w.pod = podFromPlan(p)
 	}
-	w.watchSandbox()
-	for _, c := range slices.Concat(p.Init, p.Containers) {
-		binds, err := subPathBinds(ctx, eng, c, mountpoints)
+	// The sandbox starts (network set up: the slow part) while every container that does not
+	// need its addresses is created; the others are created once the addresses are known.
+	var addrs podAddresses
+	started := make(chan error, 1)
+	go func() { // joined below, before setUp returns
+		var err error
+		addrs, err = startSandbox(ctx, eng, p, sandboxID, n)
+		started <- err
+	}()
+	specs := slices.Concat(p.Init, p.Containers)
+	binds := make([][]string, len(specs))
+	var later []int
+	for i, c := range specs {
+		var err error
+		binds[i], err = subPathBinds(ctx, eng, c, mountpoints)
 		if err == nil {
-			c, err = resolveContainer(c, addrs, binds, profiles)
+			c, err = resolveContainer(c, podAddresses{}, binds[i], profiles)
 		}
 		if err != nil {
+			<-started
 			return w, fmt.Errorf("prepare container %q: %w", c.Name, err)
 		}
 		w.add(c, refusals[c.Name])
+		if len(c.RuntimeFields) > 0 {
+			later = append(later, i)
+			continue
+		}
+		w.precreate(i)
 	}
-	// Containers are created while the volumes' files are written; none starts before.
-	for i := range w.ctrs {
+	if err := <-started; err != nil {
+		return w, err
+	}
+	w.addrs, w.startTime = addrs, now()
+	w.watchSandbox()
+	for _, i := range later {
+		resolved, err := resolveContainer(specs[i], addrs, binds[i], profiles)
+		if err != nil {
+			return w, fmt.Errorf("prepare container %q: %w", specs[i].Name, err)
+		}
+		w.ctrs[i].spec = w.labelled(resolved)
 		w.precreate(i)
 	}
 	if err := copyVolumeFiles(ctx, eng, sandboxID, p.Volumes, w.startTime); err != nil {
@@ -130,9 +157,7 @@ func newWorker(eng Engine, p *plan.Plan, n *notifier, now func() time.Time) *wor
 // add registers a container, in plan order: init containers, then regular ones. refused is the
 // kubelet's refusal to create it, if any.
 func (w *worker) add(c plan.Container, refused string) {
-	c.Config.Labels = withRunLabels(w.p, c.Config.Labels)
-	c.Config.Labels[plan.LabelContainer] = c.Name
-	c.Config.Labels[plan.LabelRole] = string(c.Role)
+	c = w.labelled(c)
 	if c.Role == plan.RolePrimary || (w.p.Primary != "" && c.Name == w.p.Primary && !isInitRole(c.Role)) {
 		w.primary = len(w.ctrs)
 	}
@@ -142,6 +167,14 @@ func (w *worker) add(c plan.Container, refused string) {
 		attempt: -1,
 		view:    ctrView{Name: c.Name, Role: c.Role, Policy: effectivePolicy(c, w.p.RestartPolicy)},
 	})
+}
+
+// labelled gives a resolved container the labels every instance carries.
+func (w *worker) labelled(c plan.Container) plan.Container {
+	c.Config.Labels = withRunLabels(w.p, c.Config.Labels)
+	c.Config.Labels[plan.LabelContainer] = c.Name
+	c.Config.Labels[plan.LabelRole] = string(c.Role)
+	return c
 }
 
 // stop ends every goroutine still following the pod (timers, waits of an abandoned run).

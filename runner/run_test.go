@@ -184,7 +184,8 @@ func TestRunPrimaryExitStopsOthersThenSidecarsInReverse(t *testing.T) {
 		t.Errorf("exit %d, want the primary's 7", res.ExitCode)
 	}
 	helper, b, a := f.index("ContainerStop", "pod-r1-helper"), f.index("ContainerStop", "pod-r1-b"), f.index("ContainerStop", "pod-r1-a")
-	sandbox := f.index("ContainerKill", "pod-r1-pause")
+	// Without --keep the sandbox is stopped by teardown's forced removal, after every container.
+	sandbox := f.index("ContainerRemove", "pod-r1-pause")
 	if !(helper >= 0 && helper < b && b < a && a < sandbox) {
 		t.Errorf("stop order helper=%d b=%d a=%d sandbox=%d; want helper < b < a < sandbox", helper, b, a, sandbox)
 	}

@@ -9,26 +9,31 @@ import (
 	"github.com/podrun/podrun/plan"
 )
 
-// startSandbox creates and starts the pause container that owns the pod's namespaces (§1.1)
-// and reads the pod's addresses from it, once.
-func startSandbox(ctx context.Context, eng Engine, p *plan.Plan, n *notifier) (string, podAddresses, error) {
+// createSandbox creates the pause container that owns the pod's namespaces (§1.1). The other
+// containers may be created as soon as it exists: they join it by name.
+func createSandbox(ctx context.Context, eng Engine, p *plan.Plan, n *notifier) (string, error) {
 	sb := p.Sandbox
 	cfg := *sb.Config
 	cfg.Labels = withRunLabels(p, cfg.Labels)
 	resp, err := eng.ContainerCreate(ctx, &cfg, sb.Host, nil, nil, sb.DockerName)
 	if err != nil {
-		return "", podAddresses{}, fmt.Errorf("create sandbox: %w", err)
+		return "", fmt.Errorf("create sandbox: %w", err)
 	}
 	n.event(Event{Kind: EventCreated, Container: sb.Name, Role: plan.RolePause})
-	if err := eng.ContainerStart(ctx, resp.ID, container.StartOptions{}); err != nil {
-		return resp.ID, podAddresses{}, fmt.Errorf("start sandbox: %w", err)
+	return resp.ID, nil
+}
+
+// startSandbox starts the pause container and reads the pod's addresses from it, once.
+func startSandbox(ctx context.Context, eng Engine, p *plan.Plan, id string, n *notifier) (podAddresses, error) {
+	if err := eng.ContainerStart(ctx, id, container.StartOptions{}); err != nil {
+		return podAddresses{}, fmt.Errorf("start sandbox: %w", err)
 	}
-	n.event(Event{Kind: EventStarted, Container: sb.Name, Role: plan.RolePause})
-	info, err := eng.ContainerInspect(ctx, resp.ID)
+	n.event(Event{Kind: EventStarted, Container: p.Sandbox.Name, Role: plan.RolePause})
+	info, err := eng.ContainerInspect(ctx, id)
 	if err != nil {
-		return resp.ID, podAddresses{}, fmt.Errorf("inspect sandbox: %w", err)
+		return podAddresses{}, fmt.Errorf("inspect sandbox: %w", err)
 	}
-	return resp.ID, sandboxAddresses(info), nil
+	return sandboxAddresses(info), nil
 }
 
 // sandboxAddresses finds the pod IP and the host IP (the pod network's gateway, the host's

@@ -71,6 +71,7 @@ type worker struct {
 	inbox  chan report
 
 	sandboxID string
+	keep      bool // the run's objects stay after it (--keep): the sandbox is stopped, not removed
 	addrs     podAddresses
 	startTime time.Time
 	ctrs      []*ctrRun
@@ -275,9 +276,14 @@ func (w *worker) graceFor(c *ctrRun) time.Duration {
 	return max(g, 2*time.Second)
 }
 
-// finish stops the sandbox once no container runs (§4.2 step 5).
+// finish stops the sandbox once no container runs (§4.2 step 5). When the run's objects are
+// about to be removed anyway, teardown's forced removal stops it, together with the removal of
+// the other containers, instead of a kill that waits for its exit first.
 func (w *worker) finish() {
 	w.ended = true
+	if !w.keep {
+		return
+	}
 	w.n.event(Event{Kind: EventKilling, Container: w.p.Sandbox.Name, Role: plan.RolePause})
 	err := w.eng.ContainerKill(w.ctx, w.sandboxID, "KILL")
 	if err != nil && !isGone(err) && w.err == nil {
