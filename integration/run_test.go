@@ -84,7 +84,7 @@ spec:
   - {name: app-a, image: podrun/busybox:local, command: [sh, -c, "echo app-a >> /rec/order"], volumeMounts: [{name: rec, mountPath: /rec}]}
   - name: app-b
     image: podrun/busybox:local
-    command: [sh, -c, "echo app-b >> /rec/order; while [ $(wc -l < /rec/order) -lt 6 ]; do sleep 0.05; done; cat /rec/order"]
+    command: [sh, -c, "echo app-b >> /rec/order; for i in $(seq 1 400); do [ $(wc -l < /rec/order) -ge 6 ] && break; sleep 0.05; done; cat /rec/order"]
     volumeMounts: [{name: rec, mountPath: /rec}]
 `
 	r := expectRun(t, "it-order", manifest, 0)

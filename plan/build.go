@@ -42,6 +42,10 @@ func Build(in *podspec.Input, o Options) (*Plan, error) {
 		GracePeriod:   time.Duration(b.gracePeriodSeconds()) * time.Second,
 	}
 	inits, apps := containerSpecs(b.pod)
+	if err := markPrimary(apps, o.Primary); err != nil {
+		return nil, err
+	}
+	p.Primary = o.Primary
 	p.Images = planImages(append(append([]containerSpec{}, inits...), apps...), override)
 	if err := b.planVolumes(p); err != nil {
 		return nil, err
@@ -117,6 +121,9 @@ func (b *builder) commonLabels() map[string]string {
 	}
 	if b.opts.Owner != "" {
 		l[LabelOwner] = b.opts.Owner
+	}
+	if b.opts.Keep {
+		l[LabelKeep] = "true"
 	}
 	return l
 }

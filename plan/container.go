@@ -36,7 +36,9 @@ func (b *builder) buildContainer(s containerSpec, qos corev1.PodQOSClass) (Conta
 		SecretEnv:                env.secretNames(),
 		TerminationMessagePath:   ctr.TerminationMessagePath,
 		TerminationMessagePolicy: string(ctr.TerminationMessagePolicy),
+		Probes:                   buildProbes(ctr),
 	}
+	c.PostStart, c.PreStop = buildHooks(ctr)
 	c.Config = &container.Config{
 		Image:       ctr.Image,
 		Env:         env.list(),
@@ -141,6 +143,21 @@ func containerSpecs(pod *corev1.Pod) (inits, apps []containerSpec) {
 		apps = append(apps, s)
 	}
 	return inits, apps
+}
+
+// markPrimary gives the regular container called name the primary role: the runner ends the
+// pod when it has exited for good, and its exit code is the pod's (flyte-pod-semantics.md §3.8).
+func markPrimary(apps []containerSpec, name string) error {
+	if name == "" {
+		return nil
+	}
+	for i := range apps {
+		if apps[i].ctr.Name == name {
+			apps[i].role = RolePrimary
+			return nil
+		}
+	}
+	return fmt.Errorf("plan: primary container %q is not a regular container of the pod", name)
 }
 
 // isSidecar tells a native sidecar: an init container with restartPolicy Always (§1.3).

@@ -14,4 +14,5 @@ const (
 	LabelOwner     = LabelPrefix + "owner"     // "host/pid" of the podrun process that runs the pod
 	LabelGrace     = LabelPrefix + "grace"     // terminationGracePeriodSeconds, for podrun down
 	LabelManifest  = LabelPrefix + "manifest"  // on the sandbox: the pod (defaulted) as JSON, for podrun get
+	LabelKeep      = LabelPrefix + "keep"      // "true" when the run keeps its objects (--keep): podrun gc leaves them
 )

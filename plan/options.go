@@ -23,4 +23,11 @@ type Options struct {
 	// Owner is "host/pid" of the podrun process that runs the pod (LabelOwner on every object,
 	// so `podrun down` can ask it to stop the pod); empty when no process owns it.
 	Owner string
+	// Keep marks a run whose objects stay after it ends (--keep, LabelKeep), so that `podrun gc`
+	// tells them from the leftovers of a podrun process that died.
+	Keep bool
+	// Primary names the regular container whose exit ends the pod and decides its result (a
+	// Flyte task's primary container, flyte-pod-semantics.md §3.8); empty for a plain pod. Build
+	// refuses a name that is not a regular container of the pod.
+	Primary string
 }

@@ -138,6 +138,11 @@ type Container struct {
 	// TerminationMessagePath is where the container may write its termination message.
 	TerminationMessagePath   string
 	TerminationMessagePolicy string
+	// Probes are the startup, liveness and readiness probes the runner runs (§5).
+	Probes *Probes `json:",omitempty"`
+	// PostStart and PreStop are the lifecycle hooks the runner runs (§6); nil when absent.
+	PostStart *Handler `json:",omitempty"`
+	PreStop   *Handler `json:",omitempty"`
 }
 
 // Placeholder is the text standing for a run-time downward-API field until the runner knows its

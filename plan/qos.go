@@ -8,6 +8,13 @@ import (
 const (
 	guaranteedOOMScoreAdj = -997
 	besteffortOOMScoreAdj = 1000
+	// engineOOMScoreFloor is the lowest score podrun asks for. Lowering a process's score below
+	// its parent's needs CAP_SYS_RESOURCE, which engines in a user namespace or a container
+	// (rootless Docker, CI sandboxes, this project's machines) lack: runc then fails the start
+	// with "can't get final child's PID from pipe", so every Guaranteed pod would fail.
+	// containerd's restrict_oom_score_adj clamps for the same reason. 0 keeps the kubelet's
+	// order among the pod's containers (Guaranteed 0 < Burstable ≥ 3 < BestEffort 1000).
+	engineOOMScoreFloor = 0
 )
 
 // podQOS is the pod's QoS class (ComputePodQOS): only cpu and memory count; pod-level
@@ -67,14 +74,15 @@ func withDefaultRequests(requests, limits corev1.ResourceList) corev1.ResourceLi
 	return out
 }
 
-// oomScoreAdj is the kubelet's GetContainerOOMScoreAdjust (§10): Guaranteed −997, BestEffort
-// 1000, Burstable 1000 − 1000×memoryRequest/nodeMemory clamped to [3, 999], a native sidecar's
-// score capped at the one of the regular container with the smallest memory request. An unknown
-// node memory (0) counts as unbounded, which gives Burstable containers 999.
+// oomScoreAdj is the kubelet's GetContainerOOMScoreAdjust (§10): Guaranteed −997 (raised to
+// engineOOMScoreFloor, see there), BestEffort 1000, Burstable 1000 − 1000×memoryRequest/nodeMemory
+// clamped to [3, 999], a native sidecar's score capped at the one of the regular container with
+// the smallest memory request. An unknown node memory (0) counts as unbounded, which gives
+// Burstable containers 999.
 func oomScoreAdj(qos corev1.PodQOSClass, pod *corev1.Pod, ctr *corev1.Container, sidecar bool, nodeMemory int64) int {
 	switch qos {
 	case corev1.PodQOSGuaranteed:
-		return guaranteedOOMScoreAdj
+		return max(guaranteedOOMScoreAdj, engineOOMScoreFloor)
 	case corev1.PodQOSBestEffort:
 		return besteffortOOMScoreAdj
 	}

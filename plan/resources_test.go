@@ -127,7 +127,7 @@ func TestOOMScoreAdj(t *testing.T) {
 		node    int64
 		want    int
 	}{
-		{"guaranteed", corev1.PodQOSGuaranteed, ctrWith("g", nil, nil), false, node, -997},
+		{"guaranteed raised to the engine floor, still below burstable", corev1.PodQOSGuaranteed, ctrWith("g", nil, nil), false, node, 0},
 		{"best effort", corev1.PodQOSBestEffort, ctrWith("b", nil, nil), false, node, 1000},
 		{"burstable by share of node memory", corev1.PodQOSBurstable, regular[0], false, node, 1000 - 1000*2/10},
 		{"burstable without request stays below best effort", corev1.PodQOSBurstable, ctrWith("n", nil, nil), false, node, 999},
