@@ -79,8 +79,8 @@ func Render(p *plan.Plan) ([]byte, error) {
 		key := v.Name
 		volName[v.Create.Name] = key
 		f.Volumes[key] = volume{Driver: v.Create.Driver, DriverOpts: v.Create.DriverOpts, Labels: v.Create.Labels}
-		if len(v.Files) > 0 {
-			notes = append(notes, fmt.Sprintf("volume %q (%s): compose cannot write its %d file(s); podrun run copies them in", v.Name, v.Source, len(v.Files)))
+		if n := contentFiles(v.Files); n > 0 {
+			notes = append(notes, fmt.Sprintf("volume %q (%s): compose cannot write its %d file(s); podrun run copies them in", v.Name, v.Source, n))
 		}
 	}
 	const sandbox = "pause"
@@ -114,14 +114,20 @@ func Render(p *plan.Plan) ([]byte, error) {
 	}
 	for _, c := range append(append([]plan.Container{}, p.Init...), p.Containers...) {
 		for _, sp := range c.SubPathMounts {
-			notes = append(notes, fmt.Sprintf("container %q mounts subPath %q of volume %q at %s: compose 2.4 mounts the whole volume", c.Name, sp.SubPath, sp.Volume, sp.Target))
+			notes = append(notes, fmt.Sprintf("container %q mounts subPath %q of volume %q at %s: compose 2.4 mounts the whole volume", c.Name, sp.SubPath, volName[sp.Volume], sp.Target))
 		}
 	}
 	if p.RestartPolicy != plan.RestartNever {
 		notes = append(notes, "restarts use Docker's policy, not the kubelet's back-off (10s doubling to 300s)")
 	}
+	if len(p.Containers) > 1 && p.Primary == "" {
+		notes = append(notes, "the pod's result: `up` exits 0 whichever container fails (podrun run exits with the failing container's code)")
+	}
 	if len(p.HostPathChecks) > 0 {
 		notes = append(notes, "hostPath type checks are not made by compose")
+	}
+	for name, s := range f.Services {
+		f.Services[name] = escapeService(s)
 	}
 	out, err := yaml.Marshal(f)
 	if err != nil {
@@ -130,7 +136,12 @@ func Render(p *plan.Plan) ([]byte, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# docker compose file for pod %q, rendered by podrun from the plan podrun run executes.\n", p.Pod.Name)
 	b.WriteString("# The pause service holds the pod's network, IPC and UTS namespaces; every container joins it.\n")
-	b.WriteString("# Its image is built and loaded by podrun (run any podrun run once, or `make images`).\n")
+	b.WriteString("# Its image is podrun's own, loaded into the engine by any `podrun run` (or `make images`).\n")
+	b.WriteString("# Run the pod to its end (docker-compose 1.29 or Compose v2), then remove everything:\n")
+	fmt.Fprintf(&b, "#   docker-compose -p %s -f FILE up %s\n", projectName(p.Pod.Name), upArgs(p))
+	fmt.Fprintf(&b, "#   docker-compose -p %s -f FILE down -v\n", projectName(p.Pod.Name))
+	b.WriteString("# (`up` names the app containers: init containers and sidecars start first as their\n")
+	b.WriteString("# dependencies, and `up` returns when the app containers have exited.)\n")
 	sort.Strings(notes)
 	for _, n := range notes {
 		b.WriteString("# Not expressed: " + n + "\n")
@@ -243,3 +254,26 @@ func mountSpec(m mount.Mount, volName map[string]string) string {
 	}
 	return spec
 }
+
+// upArgs are the arguments of `docker-compose up` that run the pod to its end: the regular
+// containers by name, so `up` attaches to them alone and returns when they have exited (the
+// pause service and sidecars would run forever). With a primary container (Flyte) its exit
+// code is compose's, as it is podrun's (--exit-code-from stops the others when it exits).
+func upArgs(p *plan.Plan) string {
+	var names []string
+	for _, c := range p.Containers {
+		names = append(names, c.Name)
+	}
+	args := strings.Join(names, " ")
+	if p.Primary != "" {
+		return "--exit-code-from " + p.Primary + " " + args
+	}
+	if len(names) == 1 {
+		return "--exit-code-from " + names[0] + " " + args
+	}
+	return args
+}
+
+// projectName is a compose project name for the pod: compose allows lowercase letters, digits,
+// "-" and "_" (a pod name is a DNS subdomain, so only dots need replacing).
+func projectName(pod string) string { return strings.ReplaceAll(strings.ToLower(pod), ".", "-") }

@@ -3,6 +3,7 @@
 package integration
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -22,7 +23,7 @@ spec:
   - name: app
     image: podrun/busybox:local
     env: [{name: GREETING, value: "hello $(POD)"}, {name: POD, value: x}]
-    command: [sh, -c, "trap 'exit 0' TERM; echo app > /tmp/who; while true; do sleep 1; done"]
+    command: [sh, -c, "trap 'exit 0' TERM; echo one; echo two; echo three; echo app > /tmp/who; while true; do sleep 1; done"]
   - name: helper
     image: podrun/busybox:local
     command: [sh, -c, "trap 'exit 0' TERM; echo helper > /tmp/who; while true; do sleep 1; done"]
@@ -63,6 +64,22 @@ func TestIntegrationExecIntoDetachedPod(t *testing.T) {
 				t.Errorf("stderr lacks %q: %s", tc.stderr, r)
 			}
 		})
+	}
+	// logs: --tail, --timestamps, --since, as kubectl logs has them.
+	if r := podrun(t, "", "logs", "it-exec", "app", "--tail", "2"); r.code != 0 || r.stdout != "two\nthree\n" {
+		t.Errorf("logs --tail 2: %s", r)
+	}
+	if r := podrun(t, "", "logs", "it-exec", "app", "--since", "1h"); r.code != 0 || r.stdout != "one\ntwo\nthree\n" {
+		t.Errorf("logs --since 1h: %s", r)
+	}
+	if r := podrun(t, "", "logs", "it-exec", "app", "--since", "2999-01-01T00:00:00Z"); r.code != 0 || r.stdout != "" {
+		t.Errorf("logs --since the future: %s", r)
+	}
+	if r := podrun(t, "", "logs", "it-exec", "app", "--timestamps", "--tail", "1"); r.code != 0 || !regexp.MustCompile(`^\d{4}-\d\d-\d\dT\S+Z three\n$`).MatchString(r.stdout) {
+		t.Errorf("logs --timestamps: %s", r)
+	}
+	if r := podrun(t, "", "logs", "it-exec", "--tail", "x"); r.code != 2 {
+		t.Errorf("logs --tail x: %s", r)
 	}
 	// ps lists it the kubectl way, with its run.
 	r := podrun(t, "", "ps")

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"strings"
@@ -123,4 +124,15 @@ func runDetachedPod(t *testing.T, pod, manifest string) {
 			t.Errorf("pod %s left %d objects after down:\n%s", pod, n, leftovers(""))
 		}
 	})
+}
+
+// freeTCPPort is a port nothing listens on now.
+func freeTCPPort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
 }

@@ -15,7 +15,6 @@ type Probes struct {
 	Readiness *Probe `json:",omitempty"`
 }
 
-
 // Probe is one probe with the API server's defaults applied (§0) and its port resolved.
 type Probe struct {
 	Handler          Handler

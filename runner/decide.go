@@ -16,8 +16,8 @@ type ctrState int
 
 const (
 	ctrNone     ctrState = iota // never started
-	ctrStarting                 // a start was issued; not yet observed running
-	ctrRunning                  // started and running (started = running until probes exist, §1.3)
+	ctrStarting                 // a start was issued; not yet running, or its postStart hook runs (§6.1)
+	ctrRunning                  // running, its postStart hook (if any) returned
 	ctrExited                   // the latest instance exited (or failed to start)
 )
 
@@ -41,6 +41,14 @@ type ctrView struct {
 	FinishedAt time.Time
 	BackOff    backOff
 	Stop       stopState
+	// Started: running, and its startup probe succeeded or it has none (§1.3, §5).
+	Started bool
+	// PostStart says the container has a postStart hook: while it starts, later containers of
+	// the same start loop wait (§1.4, §6.1).
+	PostStart bool
+	// Killed says the kubelet killed the current instance (liveness or startup probe failure,
+	// postStart failure): it restarts unless the policy is Never, whatever its exit code (§2.1).
+	Killed bool
 }
 
 // podView is what decide sees of the pod.
@@ -113,6 +121,9 @@ func effectivePolicy(c plan.Container, pod plan.RestartPolicy) plan.RestartPolic
 
 // shouldRestart is §2.1's table for an exited container.
 func shouldRestart(c ctrView) bool {
+	if c.Killed && c.Policy != plan.RestartNever {
+		return true
+	}
 	switch c.Policy {
 	case plan.RestartAlways:
 		return true
@@ -161,8 +172,10 @@ func decideInit(p podView, now time.Time) ([]action, bool) {
 		switch {
 		case c.State == ctrStarting:
 			return acts, false
+		case c.Role == plan.RoleSidecar && c.State == ctrRunning && c.Started:
+			continue // running and started: the next init container may start (§1.3)
 		case c.Role == plan.RoleSidecar && c.State == ctrRunning:
-			continue // a running sidecar is started: the next init container may start (§1.3)
+			return acts, false // its startup probe has not succeeded yet (§1.3, pitfall 2)
 		case c.Role == plan.RoleSidecar && c.State == ctrExited:
 			// It was started once; its restarts do not hold the sequence back (§1.3).
 			acts = append(acts, startOrBackOff(p.Ctrs, i, now))
@@ -200,19 +213,28 @@ func decideSidecarRestarts(p podView, now time.Time) []action {
 func decideRegular(p podView, now time.Time) []action {
 	var acts []action
 	due := false
+	// blocked: an earlier container's postStart hook runs; the start loop waits for it (§6.1).
+	blocked := false
 	for i, c := range p.Ctrs {
 		if isInitRole(c.Role) {
 			continue
 		}
 		switch {
 		case c.State == ctrNone:
-			acts = append(acts, action{Kind: actStart, Ctr: i})
+			if !blocked {
+				acts = append(acts, action{Kind: actStart, Ctr: i})
+			}
 			due = true
 		case alive(c):
 			due = true
 		case shouldRestart(c):
-			acts = append(acts, startOrBackOff(p.Ctrs, i, now))
+			if !blocked {
+				acts = append(acts, startOrBackOff(p.Ctrs, i, now))
+			}
 			due = true
+		}
+		if c.State == ctrStarting && c.PostStart || len(acts) > 0 && acts[len(acts)-1].Ctr == i && acts[len(acts)-1].Kind == actStart && c.PostStart {
+			blocked = true
 		}
 	}
 	if p.Primary >= 0 {

@@ -31,7 +31,15 @@ func TestDecide(t *testing.T) {
 	init := func(state ctrState, code int, pod plan.RestartPolicy) ctrView {
 		return view("init", plan.RoleInit, effectivePolicy(plan.Container{Role: plan.RoleInit}, pod), state, code)
 	}
-	side := func(state ctrState, code int) ctrView { return view("side", plan.RoleSidecar, always, state, code) }
+	// side is a sidecar without a startup probe: started as soon as it runs.
+	side := func(state ctrState, code int) ctrView {
+		v := view("side", plan.RoleSidecar, always, state, code)
+		v.Started = state == ctrRunning
+		return v
+	}
+	unstarted := func(v ctrView) ctrView { v.Started = false; return v }
+	withPostStart := func(v ctrView) ctrView { v.PostStart = true; return v }
+	killed := func(v ctrView) ctrView { v.Killed = true; return v }
 	app := func(name string, state ctrState, code int, pod plan.RestartPolicy) ctrView {
 		return view(name, plan.RoleApp, pod, state, code)
 	}
@@ -69,6 +77,24 @@ func TestDecide(t *testing.T) {
 		{"running sidecar lets the next init start",
 			podView{Primary: -1, Ctrs: []ctrView{side(ctrRunning, 0), init(ctrNone, 0, never), app("a", ctrNone, 0, never)}},
 			t0, []string{"start 1"}},
+		{"sidecar running but its startup probe not yet succeeded holds the next init (pitfall 2)",
+			podView{Primary: -1, Ctrs: []ctrView{unstarted(side(ctrRunning, 0)), init(ctrNone, 0, never), app("a", ctrNone, 0, never)}},
+			t0, nil},
+		{"sidecar whose postStart runs holds the next init (§1.3)",
+			podView{Primary: -1, Ctrs: []ctrView{withPostStart(side(ctrStarting, 0)), init(ctrNone, 0, never)}},
+			t0, nil},
+		{"a postStart hook holds later app containers of the start loop (pitfall 1)",
+			podView{Primary: -1, Ctrs: []ctrView{app("a", ctrRunning, 0, never), withPostStart(app("b", ctrStarting, 0, never)), app("c", ctrNone, 0, never)}},
+			t0, nil},
+		{"the start loop stops after a container with a postStart hook",
+			podView{Primary: -1, Ctrs: []ctrView{app("a", ctrNone, 0, never), withPostStart(app("b", ctrNone, 0, never)), app("c", ctrNone, 0, never)}},
+			t0, []string{"start 0", "start 1"}},
+		{"a container killed by its liveness probe restarts under OnFailure even after exit 0 (§2.1)",
+			podView{Primary: -1, Ctrs: []ctrView{killed(app("a", ctrExited, 0, onFailure))}},
+			t0, []string{"start 0"}},
+		{"a container killed by its liveness probe stays dead under Never",
+			podView{Primary: -1, Ctrs: []ctrView{killed(app("a", ctrExited, 137, never))}},
+			t0, []string{"kill pod: all containers completed"}},
 		{"all app containers start together once initialized",
 			podView{Primary: -1, Ctrs: []ctrView{side(ctrRunning, 0), init(ctrExited, 0, never), app("a", ctrNone, 0, never), app("b", ctrNone, 0, never)}},
 			t0, []string{"start 2", "start 3"}},

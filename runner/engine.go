@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 
+	"github.com/docker/docker/api/types"
 	"github.com/docker/docker/api/types/container"
 	"github.com/docker/docker/api/types/events"
 	"github.com/docker/docker/api/types/image"
@@ -39,6 +40,14 @@ type Engine interface {
 	ContainerList(ctx context.Context, opts container.ListOptions) ([]container.Summary, error)
 	CopyToContainer(ctx context.Context, id, path string, content io.Reader, opts container.CopyToContainerOptions) error
 	ContainerStatPath(ctx context.Context, id, path string) (container.PathStat, error)
+	// CopyFromContainer reads a path as a tar stream, from running and stopped containers alike
+	// (termination messages, §3.4).
+	CopyFromContainer(ctx context.Context, id, path string) (io.ReadCloser, container.PathStat, error)
+	// The exec API runs exec probes and exec hooks in a container (§5, §6.3).
+	ContainerExecCreate(ctx context.Context, id string, opts container.ExecOptions) (container.ExecCreateResponse, error)
+	ContainerExecAttach(ctx context.Context, execID string, opts container.ExecAttachOptions) (types.HijackedResponse, error)
+	ContainerExecStart(ctx context.Context, execID string, opts container.ExecStartOptions) error
+	ContainerExecInspect(ctx context.Context, execID string) (container.ExecInspect, error)
 	Events(ctx context.Context, opts events.ListOptions) (<-chan events.Message, <-chan error)
 }
 

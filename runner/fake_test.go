@@ -1,16 +1,20 @@
 package runner
 
 import (
+	"archive/tar"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/containerd/errdefs"
+	"github.com/docker/docker/api/types"
 	"github.com/docker/docker/api/types/container"
 	"github.com/docker/docker/api/types/events"
 	"github.com/docker/docker/api/types/image"
@@ -51,6 +55,11 @@ type fakeEngine struct {
 	containerStop func(c *fakeContainer) int
 	// hosts keeps every created container's host config by engine name.
 	hosts map[string]*container.HostConfig
+	// execFn scripts execs (probes, hooks); execs holds them by exec ID.
+	execFn execScript
+	execs  map[string]fakeExec
+	// files are what CopyFromContainer reads, by base name (termination messages).
+	files map[string]string
 }
 
 type call struct {
@@ -455,4 +464,84 @@ func exitAllApps(code int) func(f *fakeEngine, c *fakeContainer) {
 			f.exit(c, code)
 		}
 	}
+}
+
+// execFn, when set, scripts an exec: its exit code, or an error from the engine. Unset: exit 0.
+type execScript func(c *fakeContainer, cmd []string) (int, error)
+
+func (f *fakeEngine) ContainerExecCreate(ctx context.Context, id string, opts container.ExecOptions) (container.ExecCreateResponse, error) {
+	f.record(ctx, "Exec", f.nameOf(id), strings.Join(opts.Cmd, " "))
+	c, err := f.byID(id)
+	if err != nil {
+		return container.ExecCreateResponse{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !c.Running {
+		return container.ExecCreateResponse{}, fmt.Errorf("%w: container %s is not running", errdefs.ErrConflict, id)
+	}
+	f.nextID++
+	execID := fmt.Sprintf("exec%02d", f.nextID)
+	if f.execs == nil {
+		f.execs = map[string]fakeExec{}
+	}
+	f.execs[execID] = fakeExec{c: c, cmd: opts.Cmd}
+	return container.ExecCreateResponse{ID: execID}, nil
+}
+
+type fakeExec struct {
+	c    *fakeContainer
+	cmd  []string
+	code int
+}
+
+// ContainerExecAttach runs the scripted exec to its end (in the caller's goroutine, so a script
+// may block until ctx ends, as a hanging command does) and answers with no output.
+func (f *fakeEngine) ContainerExecAttach(ctx context.Context, execID string, _ container.ExecAttachOptions) (types.HijackedResponse, error) {
+	f.mu.Lock()
+	e := f.execs[execID]
+	script := f.execFn
+	f.mu.Unlock()
+	code := 0
+	if script != nil {
+		var err error
+		if code, err = script(e.c, e.cmd); err != nil {
+			return types.HijackedResponse{}, err
+		}
+	}
+	f.mu.Lock()
+	e.code = code
+	f.execs[execID] = e
+	f.mu.Unlock()
+	client, server := net.Pipe()
+	server.Close()
+	return types.NewHijackedResponse(client, ""), nil
+}
+
+func (f *fakeEngine) ContainerExecStart(ctx context.Context, execID string, _ container.ExecStartOptions) error {
+	return nil
+}
+
+func (f *fakeEngine) ContainerExecInspect(ctx context.Context, execID string) (container.ExecInspect, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	e := f.execs[execID]
+	return container.ExecInspect{ExecID: execID, ExitCode: e.code}, nil
+}
+
+// CopyFromContainer answers with files[base name of path] as a one-file tar, or not found.
+func (f *fakeEngine) CopyFromContainer(ctx context.Context, id, p string) (io.ReadCloser, container.PathStat, error) {
+	f.record(ctx, "CopyFromContainer", f.nameOf(id), p)
+	f.mu.Lock()
+	data, ok := f.files[path.Base(p)]
+	f.mu.Unlock()
+	if !ok {
+		return nil, container.PathStat{}, notFound("file " + p)
+	}
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	_ = tw.WriteHeader(&tar.Header{Name: path.Base(p), Mode: 0o666, Size: int64(len(data)), Typeflag: tar.TypeReg})
+	_, _ = tw.Write([]byte(data))
+	_ = tw.Close()
+	return io.NopCloser(&buf), container.PathStat{Name: path.Base(p), Size: int64(len(data))}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/containerd/errdefs"
@@ -38,9 +39,19 @@ func (w *worker) precreate(i int) {
 	})
 }
 
-// create creates one instance of c.
+// create creates one instance of c, with its termination-message file (§3.4).
 func (w *worker) create(c plan.Container, attempt int) (string, error) {
-	resp, err := w.eng.ContainerCreate(w.ctx, instanceConfig(c, attempt), c.Host, nil, nil, instanceName(c, attempt))
+	bind, err := w.messageBind(c, attempt)
+	if err != nil {
+		return "", fmt.Errorf("create container %q: %w", c.Name, err)
+	}
+	host := c.Host
+	if bind != "" {
+		h := *host
+		h.Binds = append(append([]string{}, host.Binds...), bind)
+		host = &h
+	}
+	resp, err := w.eng.ContainerCreate(w.ctx, instanceConfig(c, attempt), host, nil, nil, instanceName(c, attempt))
 	if err != nil {
 		return "", fmt.Errorf("create container %q: %w", c.Name, err)
 	}
@@ -59,6 +70,7 @@ func (w *worker) startInstance(i int, b backOff) {
 		c.view.BackOff = b
 	}
 	c.view.State, c.view.Stop, c.lost = ctrStarting, stopNone, ""
+	c.view.Started, c.view.Killed, c.ready, c.preStopDone = false, false, false, nil
 	var stale string
 	if attempt >= 2 && attempt-2 < len(c.ids) {
 		stale = c.ids[attempt-2]
@@ -110,7 +122,9 @@ func (w *worker) removeInstance(spec plan.Container, attempt int, id string) {
 }
 
 // runInstance starts one instance and follows it to its exit. The wait is registered before the
-// start (docker/cli's order), so an instant exit cannot be missed.
+// start (docker/cli's order), so an instant exit cannot be missed. The postStart hook runs
+// right after the start, the instance reported running only once it returned (§6.1); probes
+// begin then. The exit is reported with the instance's termination message (§3.4).
 func (w *worker) runInstance(i, attempt int, spec plan.Container, id string) {
 	waitCtx, cancelWait := context.WithCancel(w.ctx)
 	defer cancelWait()
@@ -121,7 +135,6 @@ func (w *worker) runInstance(i, attempt int, spec plan.Container, id string) {
 		return
 	}
 	started := w.now()
-	w.send(report{Kind: repStarted, Ctr: i, Attempt: attempt, ID: id, At: started})
 	logsDone, exited := make(chan struct{}), make(chan struct{})
 	w.g.Go(func() error {
 		defer close(logsDone)
@@ -131,20 +144,41 @@ func (w *worker) runInstance(i, attempt int, spec plan.Container, id string) {
 		_ = followLogs(w.ctx, w.eng, id, spec.Config.Tty, exited, emit) // output is best effort
 		return nil
 	})
+	// The instance's context: its hook and probes end with it.
+	ictx, cancelInstance := context.WithCancel(w.ctx)
+	defer cancelInstance()
+	hookDone := w.postStart(ictx, i, attempt, spec, id, started)
+	if hookDone == nil {
+		w.send(report{Kind: repStarted, Ctr: i, Attempt: attempt, ID: id, At: started})
+		w.startProbes(ictx, i, attempt, spec, id, started)
+	}
 	var code int
-	select {
-	case resp := <-waitC:
-		code = int(resp.StatusCode)
-		close(exited)
-	case err := <-errC:
-		if w.ctx.Err() != nil {
+	for {
+		select {
+		case err := <-hookDone:
+			hookDone = nil
+			if err == nil {
+				w.send(report{Kind: repStarted, Ctr: i, Attempt: attempt, ID: id, At: started})
+				w.startProbes(ictx, i, attempt, spec, id, started)
+			} else {
+				w.send(report{Kind: repHookFailed, Ctr: i, Attempt: attempt, ID: id, Err: err})
+			}
+			continue
+		case resp := <-waitC:
+			code = int(resp.StatusCode)
+			close(exited)
+		case err := <-errC:
+			if w.ctx.Err() != nil {
+				return
+			}
+			w.send(report{Kind: repFailed, Ctr: i, Attempt: attempt, Err: fmt.Errorf("wait for container %q: %w", spec.Name, err)})
+			return
+		case <-w.ctx.Done():
 			return
 		}
-		w.send(report{Kind: repFailed, Ctr: i, Attempt: attempt, Err: fmt.Errorf("wait for container %q: %w", spec.Name, err)})
-		return
-	case <-w.ctx.Done():
-		return
+		break
 	}
+	cancelInstance() // a postStart hook still running is aborted (§6.1)
 	drain := time.NewTimer(logDrainTimeout)
 	select {
 	case <-logsDone:
@@ -152,7 +186,39 @@ func (w *worker) runInstance(i, attempt int, spec plan.Container, id string) {
 	case <-w.ctx.Done():
 	}
 	drain.Stop()
-	w.send(report{Kind: repExited, Ctr: i, Attempt: attempt, ID: id, Exit: w.exitInfo(id, code, started)})
+	e := w.exitInfo(id, code, started)
+	if msg := w.terminationMessage(spec, attempt, id, code); msg != "" {
+		// Appended to any runtime message (§3.4).
+		e.Message = strings.TrimPrefix(e.Message+": "+msg, ": ")
+	}
+	w.send(report{Kind: repExited, Ctr: i, Attempt: attempt, ID: id, Exit: e})
+}
+
+// postStart runs the instance's postStart hook and returns a channel that gives its result;
+// nil when there is no hook.
+func (w *worker) postStart(ctx context.Context, i, attempt int, spec plan.Container, id string, started time.Time) <-chan error {
+	if spec.PostStart == nil {
+		return nil
+	}
+	done := make(chan error, 1)
+	w.n.event(Event{Time: started, Kind: EventPostStart, Container: spec.Name, Role: spec.Role, Attempt: attempt,
+		Message: "running postStart hook: " + hookName(spec.PostStart)})
+	w.g.Go(func() error {
+		err := w.runHook(ctx, spec, id, spec.PostStart)
+		if ctx.Err() != nil {
+			return nil // the container ended first: nothing waits for the result
+		}
+		if err == nil {
+			w.n.event(Event{Kind: EventPostStartDone, Container: spec.Name, Role: spec.Role, Attempt: attempt,
+				Message: "postStart hook returned"})
+		} else {
+			w.n.event(Event{Kind: EventFailedHook, Container: spec.Name, Role: spec.Role, Attempt: attempt,
+				Message: "FailedPostStartHook: " + err.Error()})
+		}
+		done <- err
+		return nil
+	})
+	return done
 }
 
 // exitInfo completes an exit code with the engine's facts: times and OOM (§3.3, §3.5).
@@ -195,22 +261,39 @@ func (w *worker) startError(id string, err error) exitInfo {
 	return e
 }
 
-// stopInstance stops container i's running instance: the stop signal, then SIGKILL after
-// grace (§4.2 step 4); or SIGKILL at once.
-func (w *worker) stopInstance(i int, kill bool, grace time.Duration) {
+// stopInstance stops container i's running instance (§4.2): its preStop hook first (already
+// started for a sidecar at termination start), whose time counts against grace; then the stop
+// signal (lifecycle.stopSignal, else the image's STOPSIGNAL, else SIGTERM: the engine's own
+// order, the plan sets Config.StopSignal), SIGKILL after what is left of grace, never under 2 s.
+// With kill, SIGKILL at once and no hook. why says who asked, for the timeline.
+func (w *worker) stopInstance(i int, kill bool, grace time.Duration, why string) {
 	c := w.ctrs[i]
-	id, attempt, spec := c.ids[c.attempt], c.attempt, c.spec
-	secs := int(math.Ceil(grace.Seconds()))
-	msg := "SIGKILL"
-	if !kill {
-		msg = fmt.Sprintf("stop signal, SIGKILL after %ds", secs)
+	id, attempt, spec, preStop := c.ids[c.attempt], c.attempt, c.spec, c.preStopDone
+	if kill {
+		w.n.event(Event{Kind: EventKilling, Container: spec.Name, Role: spec.Role, Attempt: attempt, Message: join(why, "SIGKILL")})
 	}
-	w.n.event(Event{Kind: EventKilling, Container: spec.Name, Role: spec.Role, Attempt: attempt, Message: msg})
+	if !kill && preStop == nil && spec.PreStop != nil && grace > 0 {
+		preStop = w.runPreStop(spec, attempt, id, grace)
+	}
+	begin := time.Now()
 	w.g.Go(func() error {
 		var err error
 		if kill {
 			err = w.eng.ContainerKill(w.ctx, id, "KILL")
 		} else {
+			if preStop != nil {
+				t := time.NewTimer(grace)
+				select {
+				case <-preStop:
+				case <-t.C:
+				case <-w.ctx.Done():
+				}
+				t.Stop()
+			}
+			// Whole seconds, as the kubelet subtracts them; the 2 s floor (§4.2 step 3, pitfall 6).
+			secs := max(int(math.Ceil(grace.Seconds()))-int(time.Since(begin).Seconds()), minGraceSeconds)
+			w.n.event(Event{Kind: EventKilling, Container: spec.Name, Role: spec.Role, Attempt: attempt,
+				Message: join(why, fmt.Sprintf("%s, SIGKILL after %ds", stopSignalName(spec), secs))})
 			err = w.eng.ContainerStop(w.ctx, id, container.StopOptions{Timeout: &secs})
 		}
 		if err != nil && !isGone(err) && w.ctx.Err() == nil {
@@ -218,6 +301,26 @@ func (w *worker) stopInstance(i int, kill bool, grace time.Duration) {
 		}
 		return nil
 	})
+}
+
+// minGraceSeconds is the kubelet's minimumGracePeriodInSeconds (§4.2 step 3).
+const minGraceSeconds = 2
+
+// stopSignalName names the signal the engine sends: the container's StopSignal when the plan
+// set one (lifecycle.stopSignal); else the image's STOPSIGNAL, which the engine applies, or
+// SIGTERM.
+func stopSignalName(c plan.Container) string {
+	if c.Config != nil && c.Config.StopSignal != "" {
+		return c.Config.StopSignal
+	}
+	return "stop signal (image STOPSIGNAL, else SIGTERM)"
+}
+
+func join(why, what string) string {
+	if why == "" {
+		return what
+	}
+	return why + ": " + what
 }
 
 // armTimer reports to the worker when container i's back-off ends.

@@ -15,6 +15,7 @@ func (w *worker) result() Result {
 		if c.last != nil {
 			cr.ExitCode, cr.Reason, cr.Finished = c.last.Code, c.last.Reason, c.last.FinishedAt
 			cr.Started = c.last.StartedAt
+			cr.Message = c.last.Message
 		} else if c.view.State == ctrRunning {
 			cr.Started = c.started
 		}

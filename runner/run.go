@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/docker/docker/api/types/mount"
 	"github.com/podrun/podrun/plan"
 	"golang.org/x/sync/errgroup"
 )
@@ -47,13 +48,15 @@ func run(ctx context.Context, eng Engine, p *plan.Plan, opts Options, now func()
 	}
 	w.loop(ctx, opts.Force)
 	res = w.result()
+	var cerr error
+	res.Collected, cerr = collect(ctx, eng, w.sandboxID, opts.Collect) // before teardown removes the sandbox
 	switch {
 	case w.err != nil:
 		return res, w.err
 	case ctx.Err() != nil:
 		return res, context.Cause(ctx)
 	}
-	return res, nil
+	return res, cerr
 }
 
 // setUp does everything before the first container starts: hostPath checks, seccomp
@@ -79,6 +82,18 @@ func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notif
 	g.Go(func() error { return ensurePause(gctx, eng, p.Sandbox.Image, n) })
 	g.Go(func() error { return pullImages(gctx, eng, pulls, n) })
 	g.Go(func() (err error) { mountpoints, err = createVolumes(gctx, eng, p); return err })
+	termVol, hasTerm := terminationVolume(p)
+	var termMountpoint string
+	if hasTerm {
+		g.Go(func() error {
+			v, err := eng.VolumeCreate(gctx, termVol)
+			if err != nil {
+				return fmt.Errorf("create termination-message volume: %w", err)
+			}
+			termMountpoint = v.Mountpoint
+			return nil
+		})
+	}
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
@@ -87,12 +102,16 @@ func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notif
 		return nil, err
 	}
 
-	sandboxID, err := createSandbox(ctx, eng, p, n)
+	var extra []mount.Mount
+	if hasTerm {
+		extra = append(extra, terminationMount(termVol.Name))
+	}
+	sandboxID, err := createSandbox(ctx, eng, p, n, extra...)
 	if err != nil {
 		return nil, err
 	}
 	w := newWorker(eng, p, n, now)
-	w.sandboxID, w.keep = sandboxID, opts.Keep
+	w.sandboxID, w.keep, w.termMountpoint = sandboxID, opts.Keep, termMountpoint
 	if w.pod = opts.Pod; w.pod == nil {
 		w.pod = podFromPlan(p)
 	}
@@ -129,6 +148,7 @@ func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notif
 		return w, err
 	}
 	w.addrs, w.startTime = addrs, now()
+	w.net = hostProber{podIP: addrs.PodIP}
 	w.watchSandbox()
 	for _, i := range later {
 		resolved, err := resolveContainer(specs[i], addrs, binds[i], profiles)
@@ -165,7 +185,8 @@ func (w *worker) add(c plan.Container, refused string) {
 		spec:    c,
 		refused: refused,
 		attempt: -1,
-		view:    ctrView{Name: c.Name, Role: c.Role, Policy: effectivePolicy(c, w.p.RestartPolicy)},
+		view: ctrView{Name: c.Name, Role: c.Role, Policy: effectivePolicy(c, w.p.RestartPolicy),
+			PostStart: c.PostStart != nil},
 	})
 }
 

@@ -32,6 +32,10 @@ type Options struct {
 	// readiness gates, QoS class, volume mounts). When nil, a minimal pod is derived from the
 	// plan, which gets phases, conditions and container states right but not the rest.
 	Pod *corev1.Pod
+	// Collect lists files to read from the pod's sandbox after the pod has ended and before
+	// teardown (collect.go): paths under plan.SandboxVolumeDir/<volume>/, where the sandbox mounts
+	// the pod's volumes. They come back in Result.Collected.
+	Collect []string
 }
 
 // LogLine is one line a container wrote.
@@ -59,6 +63,18 @@ const (
 	EventFailedHook EventKind = "FailedHook"
 	// EventSandboxChanged: the pause container exited while the pod ran; the pod is killed (§1.1).
 	EventSandboxChanged EventKind = "SandboxChanged"
+	// Hooks (§6): a postStart or preStop hook began or returned; failures are EventFailedHook.
+	EventPostStart     EventKind = "PostStartHook"
+	EventPostStartDone EventKind = "PostStartHookDone"
+	EventPreStop       EventKind = "PreStopHook"
+	EventPreStopDone   EventKind = "PreStopHookDone"
+	// EventUnhealthy is one failed probe attempt (the kubelet's Unhealthy event, §5).
+	EventUnhealthy EventKind = "Unhealthy"
+	// EventProbe is a published probe result that changed the container: started, ready,
+	// not ready, liveness or startup failure (ExitCode 1 for success, 0 for failure).
+	EventProbe EventKind = "ProbeResult"
+	// EventPodReady: the pod's Ready condition changed (ExitCode 1 when it became True).
+	EventPodReady EventKind = "PodReady"
 )
 
 // Event is one step of the pod's life, for progress output and the timeline.
@@ -80,6 +96,8 @@ type Result struct {
 	ExitCode   int
 	Status     corev1.PodStatus
 	Containers []ContainerResult
+	// Collected holds the content of each Options.Collect path that existed when the pod ended.
+	Collected map[string][]byte
 }
 
 // ContainerResult summarises one container of the pod.
@@ -92,4 +110,6 @@ type ContainerResult struct {
 	Started  time.Time
 	Finished time.Time
 	Reason   string
+	// Message is the last instance's termination message (§3.4), with any runtime message.
+	Message string
 }

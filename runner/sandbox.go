@@ -6,16 +6,24 @@ import (
 	"net"
 
 	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/mount"
 	"github.com/podrun/podrun/plan"
 )
 
 // createSandbox creates the pause container that owns the pod's namespaces (§1.1). The other
 // containers may be created as soon as it exists: they join it by name.
-func createSandbox(ctx context.Context, eng Engine, p *plan.Plan, n *notifier) (string, error) {
+// Extra mounts are the runner's own volumes (termination messages, §3.4).
+func createSandbox(ctx context.Context, eng Engine, p *plan.Plan, n *notifier, extra ...mount.Mount) (string, error) {
 	sb := p.Sandbox
 	cfg := *sb.Config
 	cfg.Labels = withRunLabels(p, cfg.Labels)
-	resp, err := eng.ContainerCreate(ctx, &cfg, sb.Host, nil, nil, sb.DockerName)
+	host := sb.Host
+	if len(extra) > 0 {
+		h := *host
+		h.Mounts = append(append([]mount.Mount{}, host.Mounts...), extra...)
+		host = &h
+	}
+	resp, err := eng.ContainerCreate(ctx, &cfg, host, nil, nil, sb.DockerName)
 	if err != nil {
 		return "", fmt.Errorf("create sandbox: %w", err)
 	}

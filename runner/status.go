@@ -72,6 +72,15 @@ func (c *ctrRun) observed(terminating bool) status.Observed {
 	case ctrRunning:
 		o.State.Running = &corev1.ContainerStateRunning{StartedAt: metav1.NewTime(c.started)}
 		o.Last = terminated(c.last)
+		// Probe results, nil where there is no such probe (§3.2, §5).
+		if ps := c.spec.Probes; ps != nil {
+			if ps.Startup != nil {
+				o.Started = ptr(c.view.Started)
+			}
+			if ps.Readiness != nil {
+				o.Ready = ptr(c.ready)
+			}
+		}
 	case ctrExited:
 		switch {
 		case c.neverCreated():

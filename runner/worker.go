@@ -24,6 +24,8 @@ const (
 	repFailed                          // podrun or the engine failed: end the run with Err
 	repRefused                         // the kubelet would refuse to create the instance: Err says why
 	repSandboxExited                   // the pause container exited with Exit.Code (§1.1)
+	repProbe                           // a probe failed (Published nil) or published a result (§5)
+	repHookFailed                      // the postStart hook failed: Err says how (§6.1)
 )
 
 type report struct {
@@ -34,6 +36,10 @@ type report struct {
 	At      time.Time
 	Exit    exitInfo
 	Err     error
+	// Probe, Published and Message describe a repProbe.
+	Probe     probeKind
+	Published *bool
+	Message   string
 }
 
 // ctrRun is the worker's record of one container.
@@ -56,6 +62,11 @@ type ctrRun struct {
 	refused  string
 	ranOnce  bool
 	firstRun time.Time
+	// ready is the readiness probe's published result for the current instance (§5).
+	ready bool
+	// preStopDone is closed when the preStop hook started at termination start returned
+	// (sidecars, §4.2); nil when none was started.
+	preStopDone <-chan struct{}
 }
 
 // worker runs the pod once the sandbox is up.
@@ -73,9 +84,14 @@ type worker struct {
 	sandboxID string
 	keep      bool // the run's objects stay after it (--keep): the sandbox is stopped, not removed
 	addrs     podAddresses
-	startTime time.Time
-	ctrs      []*ctrRun
-	primary   int
+	net       netProber // network probes and lifecycle httpGet (§5, §6.3)
+	// termMountpoint is the engine-side directory of the termination-message volume (§3.4);
+	// empty when no container has a terminationMessagePath.
+	termMountpoint string
+	podReady       bool // the pod's Ready condition, for the PodReady event
+	startTime      time.Time
+	ctrs           []*ctrRun
+	primary        int
 
 	terminating bool
 	forced      bool
@@ -167,6 +183,16 @@ func (w *worker) terminate(reason string) {
 	w.termStart = w.now()
 	w.endReason = reason
 	w.n.event(Event{Kind: EventKilling, Message: "pod: " + reason})
+	if w.forced {
+		return
+	}
+	// Sidecars' preStop hooks run at termination start, concurrently with the other
+	// containers' (pitfall 5); only their stop signals wait, in reverse order (§4.2).
+	for _, c := range w.ctrs {
+		if c.spec.Role == plan.RoleSidecar && c.spec.PreStop != nil && c.view.State == ctrRunning && c.view.Stop == stopNone {
+			c.preStopDone = w.runPreStop(c.spec, c.attempt, c.ids[c.attempt], w.p.GracePeriod)
+		}
+	}
 }
 
 // fail records the run's first error and ends the pod.
@@ -194,6 +220,17 @@ func (w *worker) handle(r report) {
 	case repTimer:
 		c.armed = false
 		return
+	case repProbe:
+		if r.Attempt == c.attempt {
+			w.probeResult(r.Ctr, r)
+		}
+		return
+	case repHookFailed:
+		if r.Attempt == c.attempt && c.view.State == ctrStarting {
+			w.setID(c, r.Attempt, r.ID)
+			w.killInstance(r.Ctr, "FailedPostStartHook", w.p.GracePeriod)
+		}
+		return
 	case repFailed, repRefused:
 		if r.Attempt == c.attempt && c.view.State != ctrExited {
 			c.view.State = ctrExited // lost: teardown removes whatever is left of it
@@ -213,6 +250,8 @@ func (w *worker) handle(r report) {
 	switch r.Kind {
 	case repStarted:
 		c.view.State, c.started, c.ranOnce = ctrRunning, r.At, true
+		// Started at once without a startup probe (§1.3, §5).
+		c.view.Started = c.spec.Probes == nil || c.spec.Probes.Startup == nil
 		if c.firstRun.IsZero() {
 			c.firstRun = r.At
 		}
@@ -259,21 +298,22 @@ func (w *worker) apply(a action) {
 		w.armTimer(a.Ctr, a.Delay)
 	case actStop:
 		c.view.Stop = stopGraceful
-		w.stopInstance(a.Ctr, false, w.graceFor(c))
+		w.stopInstance(a.Ctr, false, w.graceFor(c), "")
 	case actKill:
 		c.view.Stop = stopKill
-		w.stopInstance(a.Ctr, true, 0)
+		w.stopInstance(a.Ctr, true, 0, "")
 	}
 }
 
 // graceFor is the grace period left for a container's stop (§4.2): the pod's G from the start
-// of termination, sidecars getting what regular containers left over, and never under 2 s.
+// of termination, sidecars getting what regular containers (and their own preStop hook, begun
+// at termination start) left over. stopInstance applies the 2 s floor.
 func (w *worker) graceFor(c *ctrRun) time.Duration {
 	g := w.p.GracePeriod
 	if c.spec.Role == plan.RoleSidecar {
 		g -= w.now().Sub(w.termStart)
 	}
-	return max(g, 2*time.Second)
+	return max(g, 0)
 }
 
 // finish stops the sandbox once no container runs (§4.2 step 5). When the run's objects are
@@ -301,4 +341,28 @@ func (w *worker) publish() {
 		w.phase = s.Phase
 		w.n.event(Event{Kind: EventPodPhase, Message: string(s.Phase)})
 	}
+	if ready := podReady(s); ready != w.podReady {
+		w.podReady = ready
+		msg := "pod is not ready"
+		if ready {
+			msg = "pod is ready: every container is ready"
+		}
+		w.n.event(Event{Kind: EventPodReady, Message: msg, ExitCode: boolCode(ready)})
+	}
+}
+
+func podReady(s corev1.PodStatus) bool {
+	for _, c := range s.Conditions {
+		if c.Type == corev1.PodReady {
+			return c.Status == corev1.ConditionTrue
+		}
+	}
+	return false
+}
+
+func boolCode(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -6,6 +6,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 
+	"github.com/podrun/podrun/flyte"
 	"github.com/podrun/podrun/podspec"
 )
 
@@ -28,15 +29,19 @@ var families = []family{
 	{"lifecycle", checkLifecycle},
 	{"env", checkEnv},
 	{"metadata", checkMetadata},
+	{"flyte", checkFlyte},
 }
 
 // Analyze returns every departure of the pod from what a cluster would do, deduplicated and
 // sorted by field path, then code. It never fails: input errors are podspec's.
-func Analyze(in *podspec.Input) []Warning {
+func Analyze(in *podspec.Input) []Warning { return analyze(in, nil) }
+
+// analyze runs every family; task is the Flyte task the pod was built from, or nil.
+func analyze(in *podspec.Input, task *flyte.Task) []Warning {
 	if in == nil || in.Raw == nil {
 		return nil
 	}
-	p := &pass{in: in, pod: in.Raw}
+	p := &pass{in: in, pod: in.Raw, task: task}
 	for _, f := range families {
 		f.check(p)
 	}
@@ -45,9 +50,10 @@ func Analyze(in *podspec.Input) []Warning {
 
 // pass carries one analysis: the input and the warnings found so far.
 type pass struct {
-	in  *podspec.Input
-	pod *corev1.Pod
-	out []Warning
+	in   *podspec.Input
+	pod  *corev1.Pod
+	task *flyte.Task // the Flyte task the pod was built from (AnalyzeTask), or nil
+	out  []Warning
 }
 
 // add records a warning; its severity comes from the code's documentation.

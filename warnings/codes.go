@@ -15,7 +15,7 @@ const (
 // codeDocs is every code Analyze can emit. A test checks that each emitted code is listed here
 // and that each listed code is emitted by some test case, so the list never goes stale. Codes are
 // stable: a code is removed only when podrun starts emulating what it warns about.
-var codeDocs = []CodeDoc{
+var codeDocs = append([]CodeDoc{
 	// scheduling.go: there is one node, the engine's host, and no scheduler.
 	{"scheduling.node-selector", warn, "nodeSelector is ignored: the pod runs on the engine's host whatever its labels"},
 	{"scheduling.node-name", warn, "nodeName is ignored: the pod runs on the engine's host"},
@@ -110,15 +110,9 @@ var codeDocs = []CodeDoc{
 	{"security.unsafe-sysctl", warn, "an unsafe sysctl is refused by a default kubelet but applied by podrun"},
 
 	// probes.go: no probes in this build.
-	{"probe.liveness", warn, "livenessProbe is not run: a failing container is never restarted for it"},
-	{"probe.readiness", warn, "readinessProbe is not run: the container is ready as soon as it runs"},
-	{"probe.startup", warn, "startupProbe is not run: the container counts as started as soon as it runs"},
+	{"probe.from-host", info, "network probes and httpGet hooks are sent from podrun's host to the pod IP, as the kubelet's from the node; an engine whose container network this machine cannot reach (Docker Desktop, remote) fails them"},
 
 	// lifecycle.go: hooks, termination and container-level restart features not in this build.
-	{"lifecycle.post-start", warn, "postStart hooks are not run"},
-	{"lifecycle.pre-stop", warn, "preStop hooks are not run: containers get the stop signal at once"},
-	{"lifecycle.stop-signal", warn, "lifecycle.stopSignal is not emulated: the image's STOPSIGNAL or SIGTERM is sent"},
-	{"lifecycle.termination-message", warn, "termination messages are not collected: the status carries no message"},
 	{"lifecycle.active-deadline", warn, "activeDeadlineSeconds is not enforced"},
 	{"lifecycle.ephemeral-container", warn, "ephemeral containers are not run"},
 	{"lifecycle.container-restart-policy", warn, "a container-level restartPolicy (other than a sidecar's Always) is not emulated"},
@@ -134,7 +128,9 @@ var codeDocs = []CodeDoc{
 	{"metadata.injection-annotation", warn, "an annotation asks an admission webhook to inject a sidecar: nothing is injected locally"},
 	{"metadata.owner-reference", info, "ownerReferences are ignored: no controller manages or retries the pod"},
 	{"metadata.status", info, "status is ignored: podrun reports the status of its own run"},
-}
+
+	// flyte.go: a Flyte task run locally (flyte.DepartureCodes documents them).
+}, flyteCodeDocs()...)
 
 // Codes lists every code with its severity and summary, in documentation order.
 func Codes() []CodeDoc { return append([]CodeDoc(nil), codeDocs...) }

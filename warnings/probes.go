@@ -1,28 +1,33 @@
 package warnings
 
-import "fmt"
+import corev1 "k8s.io/api/core/v1"
 
-// checkProbes: this build runs no probes (§5). What that changes depends on the probe and on
-// the container's role.
+// checkProbes: probes and hooks are run (§5, §6). Network probes and httpGet hooks are sent
+// from podrun's host to the pod IP — the kubelet's own vantage point — which a local Linux
+// engine allows and an engine behind a VM or on another machine may not.
 func checkProbes(p *pass) {
 	for _, r := range p.containers() {
-		if r.c.LivenessProbe != nil {
-			p.add("probe.liveness", r.path+".livenessProbe", r.name(),
-				"a cluster restarts the container when its liveness probe fails; podrun never probes it, so a hung container keeps running", "")
+		for _, pr := range []struct {
+			field string
+			probe *corev1.Probe
+		}{{"livenessProbe", r.c.LivenessProbe}, {"readinessProbe", r.c.ReadinessProbe}, {"startupProbe", r.c.StartupProbe}} {
+			if pr.probe != nil && pr.probe.Exec == nil {
+				fromHost(p, r, r.path+"."+pr.field)
+			}
 		}
-		if r.c.ReadinessProbe != nil {
-			p.add("probe.readiness", r.path+".readinessProbe", r.name(),
-				"a cluster reports the container ready only once its readiness probe succeeds; podrun reports it ready as soon as it runs", "")
-		}
-		if r.c.StartupProbe != nil {
-			p.add("probe.startup", r.path+".startupProbe", r.name(), startupMessage(r), "")
+		if l := r.c.Lifecycle; l != nil {
+			if l.PostStart != nil && l.PostStart.HTTPGet != nil {
+				fromHost(p, r, r.path+".lifecycle.postStart")
+			}
+			if l.PreStop != nil && l.PreStop.HTTPGet != nil {
+				fromHost(p, r, r.path+".lifecycle.preStop")
+			}
 		}
 	}
 }
 
-func startupMessage(r containerRef) string {
-	if r.kind == kindSidecar {
-		return fmt.Sprintf("a cluster starts the next container only once sidecar %q's startup probe succeeds (and restarts it when the probe fails); podrun starts the next one as soon as the sidecar runs", r.name())
-	}
-	return "a cluster holds liveness and readiness until the startup probe succeeds and restarts the container when it fails; podrun counts the container started as soon as it runs"
+func fromHost(p *pass, r containerRef, path string) {
+	p.add("probe.from-host", path, r.name(),
+		"podrun sends this request from its own host to the pod IP, as the kubelet does from the node; it fails when the engine's container network cannot be reached from this machine (Docker Desktop, a remote engine)",
+		"run podrun on the engine's host")
 }

@@ -4,19 +4,21 @@ import "testing"
 
 func probeRulesCases() []ruleCase {
 	return []ruleCase{
-		{name: "all probes", pod: appC("    livenessProbe: {tcpSocket: {port: 80}}\n    readinessProbe: {exec: {command: ['true']}}\n    startupProbe: {httpGet: {port: 80}}\n"),
-			want: []string{"probe.liveness@spec.containers[0].livenessProbe#app", "probe.readiness@spec.containers[0].readinessProbe#app", "probe.startup@spec.containers[0].startupProbe#app"}},
-		{name: "sidecar startup probe", pod: "metadata: {name: p}\nspec:\n  initContainers: [{name: proxy, image: b, restartPolicy: Always, startupProbe: {tcpSocket: {port: 1}}}]\n  containers: [{name: a, image: b}]\n",
-			want: []string{"probe.startup@spec.initContainers[0].startupProbe#proxy"}},
+		{name: "network probes are sent from the host; exec probes are not", pod: appC("    livenessProbe: {tcpSocket: {port: 80}}\n    readinessProbe: {exec: {command: ['true']}}\n    startupProbe: {httpGet: {port: 80}}\n"),
+			want: []string{"probe.from-host@spec.containers[0].livenessProbe#app", "probe.from-host@spec.containers[0].startupProbe#app"}},
+		{name: "sidecar exec startup probe is emulated", pod: "metadata: {name: p}\nspec:\n  initContainers: [{name: proxy, image: b, restartPolicy: Always, startupProbe: {exec: {command: ['true']}}}]\n  containers: [{name: a, image: b}]\n",
+			want: nil},
+		{name: "httpGet hook from the host", pod: appC("    lifecycle: {preStop: {httpGet: {port: 80, path: /quit}}}\n"),
+			want: []string{"probe.from-host@spec.containers[0].lifecycle.preStop#app"}},
 	}
 }
 
 func lifecycleRulesCases() []ruleCase {
 	return []ruleCase{
-		{name: "hooks", pod: appC("    lifecycle: {postStart: {exec: {command: ['true']}}, preStop: {sleep: {seconds: 1}}, stopSignal: SIGUSR1}\n"),
-			want: []string{"lifecycle.post-start@spec.containers[0].lifecycle.postStart#app", "lifecycle.pre-stop@spec.containers[0].lifecycle.preStop#app", "lifecycle.stop-signal@spec.containers[0].lifecycle.stopSignal#app"}},
+		{name: "hooks and stop signal are emulated", pod: appC("    lifecycle: {postStart: {exec: {command: ['true']}}, preStop: {sleep: {seconds: 1}}, stopSignal: SIGUSR1}\n"),
+			want: nil},
 		{name: "termination message defaults", pod: appC("    terminationMessagePath: /dev/termination-log\n    terminationMessagePolicy: File\n"), want: nil},
-		{name: "termination message policy", pod: appC("    terminationMessagePolicy: FallbackToLogsOnError\n"), want: []string{"lifecycle.termination-message@spec.containers[0].terminationMessagePolicy#app"}},
+		{name: "termination message policy is emulated", pod: appC("    terminationMessagePolicy: FallbackToLogsOnError\n"), want: nil},
 		{name: "active deadline", pod: app("  activeDeadlineSeconds: 60\n"), want: []string{"lifecycle.active-deadline@spec.activeDeadlineSeconds"}},
 		{name: "ephemeral container", pod: app("  ephemeralContainers: [{name: dbg, image: b}]\n"), want: []string{"lifecycle.ephemeral-container@spec.ephemeralContainers[0]#dbg"}},
 		{name: "readiness gate", pod: app("  readinessGates: [{conditionType: x}]\n"), want: []string{"lifecycle.readiness-gate@spec.readinessGates[0]"}},

@@ -8,6 +8,8 @@ import (
 	"os"
 
 	"github.com/charmbracelet/log"
+	"github.com/moby/term"
+	"github.com/muesli/termenv"
 	"github.com/urfave/cli/v2"
 )
 
@@ -56,6 +58,14 @@ func newApp(e *env) *cli.App {
 		ErrWriter:            e.stderr,
 		EnableBashCompletion: true,
 		HideHelpCommand:      true,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "host", Aliases: []string{"H"}, Usage: "the Docker engine to use (`URL`: unix://, tcp://, ssh://user@host); default DOCKER_HOST, then the docker context"},
+			&cli.StringFlag{Name: "context", Aliases: []string{"c"}, Usage: "the docker `CONTEXT` to use (see docker context ls); default DOCKER_CONTEXT, then `docker context use`"},
+		},
+		Before: func(c *cli.Context) error {
+			e.engine = engineFlags{host: c.String("host"), context: c.String("context")}
+			return nil
+		},
 		// Errors are reported by Main, once, and mapped to exit codes in exit.go.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
@@ -69,7 +79,11 @@ func newApp(e *env) *cli.App {
 			getCommand(e),
 			psCommand(e),
 			logsCommand(e),
+			execCommand(e),
 			downCommand(e),
+			gcCommand(e),
+			versionCommand(e),
+			completionCommand(e),
 			ownerCommand(e),
 		},
 	}
@@ -77,7 +91,15 @@ func newApp(e *env) *cli.App {
 
 // newLogger is podrun's own voice: stderr, through charmbracelet/log.
 func newLogger(w io.Writer) *log.Logger {
-	l := log.NewWithOptions(w, log.Options{Prefix: "podrun"})
+	// The colour profile is decided here, not by the terminal's answers: given the terminal
+	// itself, the renderer queries it (OSC 10/11 and a cursor report), which shows as garbage
+	// in some terminals and in `script` logs. Colour only on a terminal, never with NO_COLOR.
+	l := log.NewWithOptions(struct{ io.Writer }{w}, log.Options{Prefix: "podrun"})
+	if isTerminal(w) && os.Getenv("NO_COLOR") == "" {
+		l.SetColorProfile(termenv.ANSI)
+	} else {
+		l.SetColorProfile(termenv.Ascii)
+	}
 	if os.Getenv("PODRUN_DEBUG") != "" {
 		l.SetLevel(log.DebugLevel)
 		l.SetReportTimestamp(true)
@@ -86,7 +108,7 @@ func newLogger(w io.Writer) *log.Logger {
 	return l
 }
 
-func isTerminal(w io.Writer) bool {
+func isTerminal(w any) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
@@ -101,4 +123,14 @@ func oneArg(c *cli.Context, what string) (string, error) {
 		return "", inputError{fmt.Errorf("%s: expected one %s, got %d arguments (see podrun %s --help)", c.Command.Name, what, c.NArg(), c.Command.Name)}
 	}
 	return c.Args().First(), nil
+}
+
+// terminalWidth is the terminal's width in columns (80 when it cannot be told).
+func terminalWidth(w any) int {
+	if f, ok := w.(*os.File); ok {
+		if ws, err := term.GetWinsize(f.Fd()); err == nil && ws.Width > 0 {
+			return int(ws.Width)
+		}
+	}
+	return 80
 }

@@ -10,27 +10,26 @@ import (
 // as users of kubectl and docker expect: urfave/cli v2 stops reading flags at the first
 // argument. A flag's value moves with it; everything after "--" stays as it is.
 func interspersed(app *cli.App, args []string) []string {
-	if len(args) < 2 {
+	if len(args) < 2 || args[len(args)-1] == "--generate-bash-completion" {
+		// Shell completion asks with its flag last, where urfave/cli looks for it.
 		return args
 	}
 	var cmd *cli.Command
+	globalValue := takesValue(app.Flags)
 	i := 1
 	for ; i < len(args); i++ {
 		if !strings.HasPrefix(args[i], "-") {
 			cmd = app.Command(args[i])
 			break
 		}
+		if globalValue[strings.TrimLeft(args[i], "-")] {
+			i++ // the global flag's value (podrun --host URL get POD -o json)
+		}
 	}
 	if cmd == nil {
 		return args
 	}
-	takesValue := map[string]bool{}
-	for _, f := range cmd.Flags {
-		_, isBool := f.(*cli.BoolFlag)
-		for _, n := range f.Names() {
-			takesValue[n] = !isBool
-		}
-	}
+	cmdValue := takesValue(cmd.Flags)
 	var flags, positional []string
 	rest := args[i+1:]
 	for j := 0; j < len(rest); j++ {
@@ -45,7 +44,7 @@ func interspersed(app *cli.App, args []string) []string {
 		}
 		flags = append(flags, a)
 		name := strings.TrimLeft(a, "-")
-		if takesValue[name] && !strings.Contains(name, "=") && j+1 < len(rest) {
+		if cmdValue[name] && !strings.Contains(name, "=") && j+1 < len(rest) {
 			j++
 			flags = append(flags, rest[j])
 		}
@@ -53,4 +52,16 @@ func interspersed(app *cli.App, args []string) []string {
 	out := append([]string{}, args[:i+1]...)
 	out = append(out, flags...)
 	return append(out, positional...)
+}
+
+// takesValue says, for each flag name, whether the flag is followed by a value.
+func takesValue(flags []cli.Flag) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			m[n] = !isBool
+		}
+	}
+	return m
 }

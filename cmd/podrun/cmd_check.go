@@ -24,11 +24,11 @@ Exit 0 when clean, 1 when there are warnings and --strict is set, 2 when a file 
 Example:
    podrun check examples/*.yaml
    podrun check --output json --allow scheduling pod.yaml`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "text", Usage: "text or json (one object per file, see docs/check-json.md)"},
 			&cli.BoolFlag{Name: "strict", Usage: "exit 1 when any warning remains"},
 			&cli.StringSliceFlag{Name: "allow", Usage: "silence warnings with this code or family; repeatable"},
-		},
+		}, flyteTaskFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return inputError{errors.New("check: expected at least one FILE (or - for stdin)")}
@@ -37,7 +37,7 @@ Example:
 			if out != "text" && out != "json" {
 				return inputError{fmt.Errorf("--output %q: expected text or json", out)}
 			}
-			return check(e, c.Args().Slice(), out, c.Bool("strict"), c.StringSlice("allow"))
+			return check(e, c.Args().Slice(), out, c.Bool("strict"), c.StringSlice("allow"), readFlyteFlags(c))
 		},
 	}
 }
@@ -55,17 +55,17 @@ type checkError struct {
 	Message string `json:"message"`
 }
 
-func check(e *env, files []string, output string, strict bool, allow []string) error {
+func check(e *env, files []string, output string, strict bool, allow []string, ff flyteFlags) error {
 	var invalid, warned int
 	reports := make([]checkReport, 0, len(files))
 	for _, f := range files {
 		r := checkReport{File: displayName(f), Errors: []checkError{}, Warnings: []warnings.Warning{}}
-		in, err := loadInput(f, e.stdin)
+		src, err := loadSource(f, e.stdin, ff, forCheck)
 		if err != nil {
 			invalid++
 			r.Errors = toCheckErrors(err)
 		} else {
-			r.Warnings = append(r.Warnings, filterAllowed(analyze(in), allow)...)
+			r.Warnings = append(r.Warnings, filterAllowed(analyzeSource(src), allow)...)
 			warned += departures(r.Warnings)
 		}
 		reports = append(reports, r)
@@ -120,9 +120,6 @@ func toCheckErrors(err error) []checkError {
 	}
 	return []checkError{{Message: err.Error()}}
 }
-
-// analyze is the one place the CLI asks for warnings.
-func analyze(in *podspec.Input) []warnings.Warning { return warnings.Analyze(in) }
 
 // departures counts the warnings that change behaviour: --strict refuses those, not the
 // informational ones (a field that has no meaning locally and changes nothing).

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -30,12 +31,23 @@ first, with the pod's terminationGracePeriodSeconds, then native sidecars in rev
 removes its containers and volumes. A detached pod's background podrun is asked to do it, so the
 pod ends exactly as a cluster would end it.
 
+With --all, ends every pod podrun created on the engine (podrun ps lists them).
+
 Example:
    podrun down web
-   podrun down $(podrun run -d pod.yaml)`,
+   podrun down $(podrun run -d pod.yaml)
+   podrun down --all`,
+		BashComplete: completePods(e),
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "all", Aliases: []string{"a"}, Usage: "every pod on the engine"},
+		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() == 0 {
-				return inputError{errors.New("down: expected at least one POD (see podrun ps)")}
+			all := c.Bool("all")
+			if c.NArg() == 0 && !all {
+				return inputError{errors.New("down: expected at least one POD, or --all (see podrun ps)")}
+			}
+			if c.NArg() > 0 && all {
+				return inputError{errors.New("down: give PODs or --all, not both")}
 			}
 			ctx := c.Context
 			cli, err := connect(ctx, e)
@@ -43,18 +55,34 @@ Example:
 				return err
 			}
 			defer cli.Close()
-			pods, err := findPods(ctx, cli, c.Args().Slice())
+			var pods []podRef
+			if all {
+				pods, err = listPods(ctx, cli)
+			} else {
+				pods, err = findPods(ctx, cli, c.Args().Slice())
+			}
 			if err != nil {
 				return err
 			}
+			// Pods end concurrently, each in the kubelet's order: --all must not take the sum
+			// of every pod's grace period.
+			var mu sync.Mutex
 			var errs []error
+			var g errgroup.Group
 			for _, p := range pods {
-				if err := down(ctx, cli, p); err != nil {
-					errs = append(errs, fmt.Errorf("down %s/%s: %w", p.Name, p.RunID, err))
-					continue
-				}
-				fmt.Fprintln(e.stdout, p.Name+"/"+p.RunID)
+				g.Go(func() error {
+					err := down(ctx, cli, p)
+					mu.Lock()
+					defer mu.Unlock()
+					if err != nil {
+						errs = append(errs, fmt.Errorf("down %s/%s: %w", p.Name, p.RunID, err))
+						return nil
+					}
+					fmt.Fprintln(e.stdout, p.Name+"/"+p.RunID)
+					return nil
+				})
 			}
+			_ = g.Wait()
 			return errors.Join(errs...)
 		},
 	}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/sync/errgroup"
@@ -27,14 +28,23 @@ func logsCommand(e *env) *cli.Command {
 Example:
    podrun logs web
    podrun logs web sidecar --previous
-   podrun logs -f web app`,
+   podrun logs -f web app
+   podrun logs web --since 10m --tail 20 --timestamps`,
+		BashComplete: completePods(e),
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "follow", Aliases: []string{"f"}, Usage: "keep printing output as it is written"},
 			&cli.BoolFlag{Name: "previous", Aliases: []string{"p"}, Usage: "the previous instance of the container (before its last restart)"},
+			&cli.StringFlag{Name: "since", Usage: "only output newer than a relative `DURATION` (10m, 1h30m) or an RFC 3339 time"},
+			&cli.BoolFlag{Name: "timestamps", Aliases: []string{"t"}, Usage: "prefix each line with its RFC 3339 timestamp"},
+			&cli.StringFlag{Name: "tail", Value: "all", Usage: "the last `N` lines of each container (all: everything)"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() < 1 || c.NArg() > 2 {
 				return inputError{errors.New("logs: expected POD [CONTAINER]")}
+			}
+			opts, err := logFlags(c)
+			if err != nil {
+				return err
 			}
 			ctx := c.Context
 			cli, err := connect(ctx, e)
@@ -65,7 +75,7 @@ Example:
 						return fmt.Errorf("inspect %s: %w", ch.name, err)
 					}
 					tty := info.Config != nil && info.Config.Tty
-					return runner.ReadLogs(gctx, cli, ch.id, tty, c.Bool("follow"), func(stderr bool, text string) {
+					return readLogs(gctx, cli, ch.id, tty, opts, func(stderr bool, text string) {
 						mu.Lock()
 						defer mu.Unlock()
 						if want != "" {
@@ -126,4 +136,22 @@ func chooseInstances(ref podRef, want string, previous bool) ([]instance, error)
 		}
 	}
 	return out, nil
+}
+
+// logFlags checks podrun logs' filters before the engine is asked.
+func logFlags(c *cli.Context) (logOptions, error) {
+	o := logOptions{follow: c.Bool("follow"), since: c.String("since"), timestamps: c.Bool("timestamps"), tail: c.String("tail")}
+	if o.tail != "all" {
+		if n, err := strconv.Atoi(o.tail); err != nil || n < -1 {
+			return o, inputError{fmt.Errorf("--tail %q: expected a number of lines or all", o.tail)}
+		}
+	}
+	if o.since != "" {
+		if _, err := time.ParseDuration(o.since); err != nil {
+			if _, err := time.Parse(time.RFC3339Nano, o.since); err != nil {
+				return o, inputError{fmt.Errorf("--since %q: expected a duration (10m, 1h) or an RFC 3339 time", o.since)}
+			}
+		}
+	}
+	return o, nil
 }

@@ -16,16 +16,13 @@ func loadInput(name string, stdin io.Reader) (*podspec.Input, error) {
 
 // loadInputBytes is loadInput that also returns the bytes read (a detached run hands them to
 // its owner process, since stdin cannot be read twice).
+// A Flyte task (flyte_input.go) loads here too, with the defaults of its options.
 func loadInputBytes(name string, stdin io.Reader) (*podspec.Input, []byte, error) {
-	data, err := readInput(name, stdin)
+	src, err := loadSource(name, stdin, flyteFlags{}, forRender)
 	if err != nil {
-		return nil, nil, inputError{err}
+		return nil, nil, err
 	}
-	in, err := podspec.Load(displayName(name), data)
-	if err != nil {
-		return nil, nil, inputError{err}
-	}
-	return in, data, nil
+	return src.in, src.data, nil
 }
 
 func readInput(name string, stdin io.Reader) ([]byte, error) {

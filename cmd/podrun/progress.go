@@ -82,7 +82,11 @@ func printSummary(e *env, p *plan.Plan, res runner.Result) {
 			exit = fmt.Sprint(c.ExitCode)
 			dur = roundDuration(c.Finished.Sub(c.Started))
 		}
-		fmt.Fprintf(&b, "  %-20s %-8s %-6s %-8d %-9s %s\n", c.Name, c.Role, exit, c.Restarts, dur, c.Reason)
+		reason := c.Reason
+		if c.Message != "" {
+			reason += ": " + firstLine(c.Message) // the termination message (§3.4)
+		}
+		fmt.Fprintf(&b, "  %-20s %-8s %-6s %-8d %-9s %s\n", c.Name, c.Role, exit, c.Restarts, dur, reason)
 	}
 	fmt.Fprint(e.stderr, b.String())
 }

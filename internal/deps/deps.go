@@ -8,6 +8,8 @@ import (
 	_ "github.com/docker/docker/pkg/stdcopy"
 	_ "github.com/urfave/cli/v2"
 	_ "golang.org/x/sync/errgroup"
+	_ "google.golang.org/protobuf/encoding/protowire"
+	_ "google.golang.org/protobuf/types/known/structpb"
 	_ "k8s.io/apimachinery/pkg/api/resource"
 	_ "sigs.k8s.io/json"
 	_ "sigs.k8s.io/yaml"

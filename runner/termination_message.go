@@ -1,0 +1,142 @@
+package runner
+
+import (
+	"archive/tar"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/mount"
+	"github.com/docker/docker/api/types/volume"
+	"github.com/docker/docker/pkg/stdcopy"
+	"github.com/podrun/podrun/plan"
+)
+
+// Termination messages (§3.4). The kubelet bind-mounts a fresh, empty, world-writable file per
+// container instance at terminationMessagePath and reads its tail after the exit. podrun does
+// the same with files in one engine volume per pod, created through the sandbox (which mounts
+// the volume at terminationDir) and read back with CopyFromContainer: that works on a remote
+// engine too, and after the instance is gone. (A file the container writes in its own /dev
+// would be lost: /dev is a tmpfs of the container.)
+
+const (
+	terminationDir = "/.podrun/termination"
+	// maxMessageBytes is the tail of the file the kubelet reads.
+	maxMessageBytes = 4096
+	// FallbackToLogsOnError: the last 80 lines of the log, at most 2048 bytes (tail kept).
+	fallbackLines = 80
+	fallbackBytes = 2048
+)
+
+// terminationVolume is the per-pod volume of message files; ok is false when no container has
+// a terminationMessagePath.
+func terminationVolume(p *plan.Plan) (volume.CreateOptions, bool) {
+	for _, c := range append(append([]plan.Container{}, p.Init...), p.Containers...) {
+		if c.TerminationMessagePath != "" {
+			labels := withRunLabels(p, map[string]string{plan.LabelVolume: "termination-messages"})
+			return volume.CreateOptions{Name: p.Sandbox.DockerName + "-termination", Driver: "local", Labels: labels}, true
+		}
+	}
+	return volume.CreateOptions{}, false
+}
+
+// terminationMount is the sandbox's mount of the volume.
+func terminationMount(name string) mount.Mount {
+	return mount.Mount{Type: mount.TypeVolume, Source: name, Target: terminationDir,
+		VolumeOptions: &mount.VolumeOptions{NoCopy: true}}
+}
+
+func messageFile(c plan.Container, attempt int) string { return fmt.Sprintf("%s-%d", c.Name, attempt) }
+
+// messageBind creates the instance's empty message file (mode 0666, as the kubelet's) and
+// returns the bind that mounts it at the container's terminationMessagePath; "" when there is
+// none to make.
+func (w *worker) messageBind(c plan.Container, attempt int) (string, error) {
+	if c.TerminationMessagePath == "" || w.termMountpoint == "" {
+		return "", nil
+	}
+	name := messageFile(c, attempt)
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o666, Typeflag: tar.TypeReg, ModTime: time.Unix(0, 0)})
+	if err == nil {
+		err = tw.Close()
+	}
+	if err == nil {
+		err = w.eng.CopyToContainer(w.ctx, w.sandboxID, terminationDir, &buf, container.CopyToContainerOptions{})
+	}
+	if err != nil {
+		return "", fmt.Errorf("termination message file: %w", err)
+	}
+	return w.termMountpoint + "/" + name + ":" + c.TerminationMessagePath, nil
+}
+
+// terminationMessage is an ended instance's message: the file's last 4096 bytes; with
+// FallbackToLogsOnError, when the file is empty and the exit code is not 0, the log's last 80
+// lines within 2048 bytes (§3.4, pitfall 14). Unreadable files give no message.
+func (w *worker) terminationMessage(c plan.Container, attempt int, id string, code int) string {
+	if c.TerminationMessagePath == "" || w.termMountpoint == "" {
+		return ""
+	}
+	msg := w.readMessageFile(messageFile(c, attempt))
+	if msg == "" && code != 0 && c.TerminationMessagePolicy == "FallbackToLogsOnError" {
+		msg = w.logTail(id, c.Config.Tty)
+	}
+	return msg
+}
+
+func (w *worker) readMessageFile(name string) string {
+	rc, _, err := w.eng.CopyFromContainer(w.ctx, w.sandboxID, terminationDir+"/"+name)
+	if err != nil {
+		return ""
+	}
+	defer rc.Close()
+	tr := tar.NewReader(rc)
+	for {
+		h, err := tr.Next()
+		if err != nil {
+			return ""
+		}
+		if h.Typeflag == tar.TypeReg {
+			return string(tail(tr, maxMessageBytes))
+		}
+	}
+}
+
+func (w *worker) logTail(id string, tty bool) string {
+	ctx, cancel := context.WithTimeout(w.ctx, logDrainTimeout)
+	defer cancel()
+	rc, err := w.eng.ContainerLogs(ctx, id, container.LogsOptions{ShowStdout: true, ShowStderr: true, Tail: fmt.Sprint(fallbackLines)})
+	if err != nil {
+		return ""
+	}
+	defer rc.Close()
+	var out bytes.Buffer
+	if tty {
+		_, _ = io.Copy(&out, rc)
+	} else {
+		_, _ = stdcopy.StdCopy(&out, &out, rc)
+	}
+	lines := strings.SplitAfter(out.String(), "\n")
+	if len(lines) > fallbackLines+1 {
+		lines = lines[len(lines)-fallbackLines-1:]
+	}
+	s := strings.Join(lines, "")
+	if len(s) > fallbackBytes {
+		s = s[len(s)-fallbackBytes:]
+	}
+	return s
+}
+
+// tail reads r to the end and keeps its last n bytes.
+func tail(r io.Reader, n int) []byte {
+	data, _ := io.ReadAll(r)
+	if len(data) > n {
+		data = data[len(data)-n:]
+	}
+	return data
+}
