@@ -15,8 +15,8 @@ import (
 	"time"
 )
 
-// podrunWithEnv runs the binary like podrun does, with the environment replaced: vars are
-// "KEY=value" to set, or "KEY" to remove.
+// podrunWithEnv runs the binary to completion with the given stdin (may be empty) and the
+// environment changed: vars are "KEY=value" to set, or "KEY" to remove.
 func podrunWithEnv(t *testing.T, vars []string, stdin string, args ...string) result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)

@@ -75,7 +75,7 @@ Example:
 						return fmt.Errorf("inspect %s: %w", ch.name, err)
 					}
 					tty := info.Config != nil && info.Config.Tty
-					return readLogs(gctx, cli, ch.id, tty, opts, func(stderr bool, text string) {
+					return runner.ReadLogs(gctx, cli, ch.id, tty, opts, func(stderr bool, text string) {
 						mu.Lock()
 						defer mu.Unlock()
 						if want != "" {
@@ -139,17 +139,17 @@ func chooseInstances(ref podRef, want string, previous bool) ([]instance, error)
 }
 
 // logFlags checks podrun logs' filters before the engine is asked.
-func logFlags(c *cli.Context) (logOptions, error) {
-	o := logOptions{follow: c.Bool("follow"), since: c.String("since"), timestamps: c.Bool("timestamps"), tail: c.String("tail")}
-	if o.tail != "all" {
-		if n, err := strconv.Atoi(o.tail); err != nil || n < -1 {
-			return o, inputError{fmt.Errorf("--tail %q: expected a number of lines or all", o.tail)}
+func logFlags(c *cli.Context) (runner.LogsOptions, error) {
+	o := runner.LogsOptions{Follow: c.Bool("follow"), Since: c.String("since"), Timestamps: c.Bool("timestamps"), Tail: c.String("tail")}
+	if o.Tail != "all" {
+		if n, err := strconv.Atoi(o.Tail); err != nil || n < -1 {
+			return o, inputError{fmt.Errorf("--tail %q: expected a number of lines or all", o.Tail)}
 		}
 	}
-	if o.since != "" {
-		if _, err := time.ParseDuration(o.since); err != nil {
-			if _, err := time.Parse(time.RFC3339Nano, o.since); err != nil {
-				return o, inputError{fmt.Errorf("--since %q: expected a duration (10m, 1h) or an RFC 3339 time", o.since)}
+	if o.Since != "" {
+		if _, err := time.ParseDuration(o.Since); err != nil {
+			if _, err := time.Parse(time.RFC3339Nano, o.Since); err != nil {
+				return o, inputError{fmt.Errorf("--since %q: expected a duration (10m, 1h) or an RFC 3339 time", o.Since)}
 			}
 		}
 	}
