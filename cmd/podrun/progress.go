@@ -32,7 +32,8 @@ func (p *progress) event(ev runner.Event) {
 		kv = append(kv, "restart", ev.Attempt)
 	}
 	switch {
-	case ev.Role == plan.RolePause, ev.Kind == runner.EventCreated, ev.Kind == runner.EventRemoved:
+	case ev.Role == plan.RolePause, ev.Kind == runner.EventCreated, ev.Kind == runner.EventRemoved,
+		ev.Kind == runner.EventProbe, ev.Kind == runner.EventPostStartDone, ev.Kind == runner.EventPreStopDone:
 		l.Debug(describe(ev), append(kv, "msg", ev.Message)...)
 	case ev.Kind == runner.EventExited:
 		kv = append(kv, "exit", ev.ExitCode)
@@ -44,14 +45,21 @@ func (p *progress) event(ev runner.Event) {
 			return
 		}
 		l.Info("exited", kv...)
-	case ev.Kind == runner.EventBackOff, ev.Kind == runner.EventFailedHook:
+	case ev.Kind == runner.EventBackOff, ev.Kind == runner.EventFailedHook, ev.Kind == runner.EventUnhealthy,
+		ev.Kind == runner.EventSandboxChanged:
 		l.Warn(describe(ev), append(kv, "msg", ev.Message)...)
 	case ev.Kind == runner.EventPodPhase:
 		l.Info("pod " + strings.ToLower(ev.Message))
+	case ev.Kind == runner.EventPodReady:
+		l.Info(ev.Message)
 	case ev.Kind == runner.EventTeardown:
 		l.Debug("removing everything of run " + ev.Message)
 	case ev.Kind == runner.EventStarted:
 		l.Info("started", append(kv, "role", string(ev.Role))...)
+	case ev.Kind == runner.EventKilling && ev.Container == "":
+		l.Info("stopping the " + ev.Message)
+	case ev.Kind == runner.EventKilling:
+		l.Info("stopping", append(kv, "how", ev.Message)...)
 	default:
 		if ev.Message != "" {
 			kv = append(kv, "msg", ev.Message)
@@ -60,8 +68,16 @@ func (p *progress) event(ev runner.Event) {
 	}
 }
 
+// describe names an event kind in words: PostStartHook → "post start hook".
 func describe(ev runner.Event) string {
-	what := strings.ToLower(string(ev.Kind))
+	var b strings.Builder
+	for i, r := range string(ev.Kind) {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	what := strings.ToLower(b.String())
 	if ev.Role == plan.RolePause {
 		return what + " sandbox"
 	}
