@@ -25,6 +25,15 @@ type PodOptions struct {
 	DataDir string
 	// RawOutputPrefix is the raw-output root; DataDir/raw when empty.
 	RawOutputPrefix string
+	// MetadataPrefix, when set, lays the node's data directory out as propeller does on a
+	// cluster (§3.3): <MetadataPrefix>/<project>-<domain>-<execution>/<node>/data, where
+	// MetadataPrefix is propeller's metadata-prefix in its blob store
+	// (s3://my-s3-bucket/metadata/propeller). DataDir is then ignored.
+	MetadataPrefix string
+	// ShardRawOutput puts the raw-output directory under propeller's 2-character shard, as on a
+	// cluster: <RawOutputPrefix>/<shard>/<unique id> (§3.3, RawShard). A local run leaves it
+	// out: its data directory is podrun's own.
+	ShardRawOutput bool
 	// Namespace is the pod's namespace: "<project>-<domain>" by default (Flyte's default
 	// namespace mapping).
 	Namespace string
@@ -69,6 +78,13 @@ func (t *Task) withDefaults(o PodOptions) PodOptions {
 		h.Write([]byte(o.Project + ":" + o.Domain + ":" + name + ":" + t.ID.Version))
 		o.ExecutionID = ExecutionName(h.Sum(nil))
 	}
+	if o.NodeID == "" {
+		o.NodeID = nodeNameFromTask(name)
+	}
+	if o.MetadataPrefix != "" {
+		// constructWorkflowMetadataPrefix, then ConstructNodeDataDir (§3.3).
+		o.DataDir = strings.TrimSuffix(o.MetadataPrefix, "/") + "/" + o.Project + "-" + o.Domain + "-" + o.ExecutionID + "/" + o.NodeID + "/data"
+	}
 	if o.DataDir == "" {
 		o.DataDir = DefaultDataDir
 	}
@@ -79,9 +95,6 @@ func (t *Task) withDefaults(o PodOptions) PodOptions {
 	o.RawOutputPrefix = strings.TrimSuffix(o.RawOutputPrefix, "/")
 	if o.Namespace == "" {
 		o.Namespace = o.Project + "-" + o.Domain
-	}
-	if o.NodeID == "" {
-		o.NodeID = nodeNameFromTask(name)
 	}
 	if o.Workflow == "" {
 		o.Workflow = ".flytegen." + name
@@ -104,14 +117,14 @@ func dataPaths(o PodOptions, name string) DataPaths {
 		Inputs:          o.DataDir + "/inputs.pb",
 		OutputPrefix:    o.DataDir + "/" + out,
 		OutputDir:       out,
-		RawOutputPrefix: o.RawOutputPrefix + "/" + name,
+		RawOutputPrefix: rawOutputDir(o, name),
 	}
 	p.Outputs, p.Error, p.Futures = p.OutputPrefix+"/outputs.pb", p.OutputPrefix+"/error.pb", p.OutputPrefix+"/futures.pb"
 	p.Checkpoint = p.RawOutputPrefix + "/_flytecheckpoints"
 	if o.Attempt > 0 { // the previous attempt's checkpoint (§3.3)
 		prev := o
 		prev.Attempt--
-		p.PrevCheckpoint = o.RawOutputPrefix + "/" + podName(prev) + "/_flytecheckpoints"
+		p.PrevCheckpoint = rawOutputDir(prev, podName(prev)) + "/_flytecheckpoints"
 	}
 	return p
 }
@@ -155,4 +168,33 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// rawOutputDir is the attempt's {{.rawOutputDataPrefix}}: ComputeRawOutputPrefix's unique id
+// (the pod name's parts, FixedLengthUniqueIDForParts) under the raw-output root, in its shard
+// when o.ShardRawOutput (ioutils.NewShardedRawOutputPath).
+func rawOutputDir(o PodOptions, uniqueID string) string {
+	if o.ShardRawOutput {
+		return o.RawOutputPrefix + "/" + RawShard(uniqueID) + "/" + uniqueID
+	}
+	return o.RawOutputPrefix + "/" + uniqueID
+}
+
+// base36 is the alphabet of propeller's shard prefixes, in its order: letters, then digits
+// (ioutils.createAlphabetAndNumerals).
+const base36 = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+// RawShard is the 2-character shard propeller puts a raw-output directory in: of the 36×36
+// prefixes "aa".."99" (NewBase36PrefixShardSelector), the one at fnv32a(uniqueID) mod 1296
+// (PrecomputedShardSelector.GetShardPrefix).
+func RawShard(uniqueID string) string {
+	i := shardIndex(uniqueID, 36*36)
+	return string([]byte{base36[i/36], base36[i%36]})
+}
+
+// shardIndex is GetShardPrefix's choice among buckets prefixes.
+func shardIndex(key string, buckets uint32) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return h.Sum32() % buckets
 }

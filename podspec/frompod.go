@@ -35,11 +35,12 @@ func Decode(file string, data []byte) (*Input, error) {
 		return nil, l.sorted()
 	}
 	return &Input{
-		File:       file,
-		Raw:        src.pod,
-		ConfigMaps: l.configMaps,
-		Secrets:    l.secrets,
-		Lines:      src.lines,
-		Origin:     src.origin,
+		File:        file,
+		Raw:         src.pod,
+		ConfigMaps:  l.configMaps,
+		Secrets:     l.secrets,
+		ObjectLines: l.firstSeen,
+		Lines:       src.lines,
+		Origin:      src.origin,
 	}, nil
 }

@@ -18,6 +18,10 @@ type Input struct {
 	// ConfigMaps and Secrets from the same input, by name.
 	ConfigMaps map[string]*corev1.ConfigMap
 	Secrets    map[string]*corev1.Secret
+	// ObjectLines gives the line in File of each ConfigMap and Secret, keyed "ConfigMap/name" or
+	// "Secret/name", so that a second definition from elsewhere (--configmap, --secret) can name
+	// both places.
+	ObjectLines map[string]int
 	// Lines maps a field path (spec.containers[0].image) to its line in File, where known.
 	// Paths are the Pod's (whatever the document's kind), written as the API server writes
 	// them: list items "[0]", map keys "[key]" (metadata.labels[app]).

@@ -24,13 +24,14 @@ func Load(file string, data []byte) (*Input, error) {
 		return nil, l.sorted()
 	}
 	in := &Input{
-		File:       file,
-		Raw:        src.pod,
-		Pod:        src.pod.DeepCopy(),
-		ConfigMaps: l.configMaps,
-		Secrets:    l.secrets,
-		Lines:      src.lines,
-		Origin:     src.origin,
+		File:        file,
+		Raw:         src.pod,
+		Pod:         src.pod.DeepCopy(),
+		ConfigMaps:  l.configMaps,
+		Secrets:     l.secrets,
+		ObjectLines: l.firstSeen,
+		Lines:       src.lines,
+		Origin:      src.origin,
 	}
 	Default(in.Pod)
 	for _, e := range Validate(in) {

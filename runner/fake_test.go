@@ -60,6 +60,8 @@ type fakeEngine struct {
 	execs  map[string]fakeExec
 	// files are what CopyFromContainer reads, by base name (termination messages).
 	files map[string]string
+	// copyTo, when set, reads what CopyToContainer is given (by engine name) or refuses it.
+	copyTo func(name, path string, content io.Reader) error
 }
 
 type call struct {
@@ -445,6 +447,9 @@ func (f *fakeEngine) ContainerList(ctx context.Context, opts container.ListOptio
 
 func (f *fakeEngine) CopyToContainer(ctx context.Context, id, path string, content io.Reader, _ container.CopyToContainerOptions) error {
 	f.record(ctx, "CopyToContainer", f.nameOf(id), path)
+	if f.copyTo != nil {
+		return f.copyTo(f.nameOf(id), path, content)
+	}
 	return nil
 }
 

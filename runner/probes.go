@@ -148,8 +148,8 @@ func (w *worker) probeAttempt(ctx context.Context, spec plan.Container, id strin
 
 func (w *worker) probeHandler(ctx context.Context, spec plan.Container, id string, p *plan.Probe) (bool, string, error) {
 	if p.Handler.Exec == nil {
-		res, msg := w.net.probe(ctx, p.Handler, p.Timeout)
-		return res != probe.Failure, msg, nil
+		res, msg, err := w.net.probe(ctx, p.Handler, p.Timeout)
+		return res != probe.Failure, msg, err
 	}
 	// Exec probes: timeoutSeconds enforced (ExecProbeTimeout, §5); success iff exit 0.
 	ectx, cancel := context.WithTimeout(ctx, p.Timeout)

@@ -149,6 +149,9 @@ func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notif
 	}
 	w.addrs, w.startTime = addrs, now()
 	w.net = hostProber{podIP: addrs.PodIP}
+	if needsNetProber(p) {
+		w.net = w.installNetProber(opts.ProbeHelper)
+	}
 	w.watchSandbox()
 	for _, i := range later {
 		resolved, err := resolveContainer(specs[i], addrs, binds[i], profiles)

@@ -32,6 +32,12 @@ type Options struct {
 	// readiness gates, QoS class, volume mounts). When nil, a minimal pod is derived from the
 	// plan, which gets phases, conditions and container states right but not the rest.
 	Pod *corev1.Pod
+	// ProbeHelper is the path of podrun's own executable. When it is a static Linux build for
+	// the engine's architecture, it is copied into the pod's sandbox and network probes and
+	// httpGet hooks run there (`podrun __probe`, package probe), from the pod's network
+	// namespace; otherwise, or when empty, they are sent from this machine to the pod IP, and
+	// an EventProbeFromHost says so.
+	ProbeHelper string
 	// Collect lists files to read from the pod's sandbox after the pod has ended and before
 	// teardown (collect.go): paths under plan.SandboxVolumeDir/<volume>/, where the sandbox mounts
 	// the pod's volumes. They come back in Result.Collected.
@@ -75,6 +81,10 @@ const (
 	EventProbe EventKind = "ProbeResult"
 	// EventPodReady: the pod's Ready condition changed (ExitCode 1 when it became True).
 	EventPodReady EventKind = "PodReady"
+	// EventProbeFromHost: the pod has network probes or httpGet hooks, and podrun could not
+	// install itself in the sandbox to run them there (Options.ProbeHelper): they are sent from
+	// this machine, which may not reach the pod IP. Message says why.
+	EventProbeFromHost EventKind = "ProbeFromHost"
 )
 
 // Event is one step of the pod's life, for progress output and the timeline.

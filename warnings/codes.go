@@ -109,8 +109,8 @@ var codeDocs = append([]CodeDoc{
 	{"security.supplemental-groups-policy", warn, "supplementalGroupsPolicy Strict is not emulated: the image's group memberships still apply"},
 	{"security.unsafe-sysctl", warn, "an unsafe sysctl is refused by a default kubelet but applied by podrun"},
 
-	// probes.go: no probes in this build.
-	{"probe.from-host", info, "network probes and httpGet hooks are sent from podrun's host to the pod IP, as the kubelet's from the node; an engine whose container network this machine cannot reach (Docker Desktop, remote) fails them"},
+	// probes.go: where network probes leave from.
+	{"probe.from-host", info, "network probes and httpGet hooks run inside the pod, at the pod IP, by podrun's own executable copied into the sandbox; a podrun that cannot copy itself (not a static Linux build for the engine's architecture) sends them from this machine, which fails where the engine's container network is out of reach (Docker Desktop, remote)"},
 
 	// lifecycle.go: hooks, termination and container-level restart features not in this build.
 	{"lifecycle.active-deadline", warn, "activeDeadlineSeconds is not enforced"},

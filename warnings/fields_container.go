@@ -17,7 +17,7 @@ var containerFields = []Field{
 	{"Container.restartPolicyRules", NotEmulated, "not emulated; the loader refuses them in this build (lifecycle.restart-policy-rules)"},
 	{"Container.volumeMounts", Emulated, "§9.1"},
 	{"Container.volumeDevices", NotEmulated, "raw block volumes are not emulated (volume.block-device)"},
-	{"Container.livenessProbe", Emulated, "run by podrun; failure kills and restarts the container (§5); network probes from the host (probe.from-host)"},
+	{"Container.livenessProbe", Emulated, "run by podrun; failure kills and restarts the container (§5); network probes from inside the pod, at the pod IP (probe.from-host)"},
 	{"Container.readinessProbe", Emulated, "run by podrun; sets ready, ContainersReady and Ready (§3.2, §5)"},
 	{"Container.startupProbe", Emulated, "run by podrun; gates liveness, readiness and the next init container after a sidecar (§1.3, §5)"},
 	{"Container.lifecycle", Emulated, "postStart, preStop and stopSignal (§4.2, §6)"},

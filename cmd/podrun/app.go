@@ -85,6 +85,7 @@ func newApp(e *env) *cli.App {
 			versionCommand(e),
 			completionCommand(e),
 			ownerCommand(e),
+			probeCommand(e),
 		},
 	}
 }

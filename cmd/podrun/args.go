@@ -26,7 +26,8 @@ func interspersed(app *cli.App, args []string) []string {
 			i++ // the global flag's value (podrun --host URL get POD -o json)
 		}
 	}
-	if cmd == nil {
+	if cmd == nil || cmd.SkipFlagParsing {
+		// A command that reads its own arguments (__probe) gets them as they were given.
 		return args
 	}
 	cmdValue := takesValue(cmd.Flags)

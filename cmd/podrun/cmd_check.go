@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -28,7 +29,7 @@ Example:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "text", Usage: "text or json (one object per file, see docs/check-json.md)"},
 			&cli.BoolFlag{Name: "strict", Usage: "exit 1 when any warning remains"},
 			&cli.StringSliceFlag{Name: "allow", Usage: "silence warnings with this code or family; repeatable"},
-		}, flyteTaskFlags()...),
+		}, slices.Concat(configFlagDefs(), flyteTaskFlags())...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return inputError{errors.New("check: expected at least one FILE (or - for stdin)")}
@@ -37,7 +38,7 @@ Example:
 			if out != "text" && out != "json" {
 				return inputError{fmt.Errorf("--output %q: expected text or json", out)}
 			}
-			return check(e, c.Args().Slice(), out, c.Bool("strict"), c.StringSlice("allow"), readFlyteFlags(c))
+			return check(e, c.Args().Slice(), out, c.Bool("strict"), c.StringSlice("allow"), readFlyteFlags(c), readConfigFlags(c))
 		},
 	}
 }
@@ -55,12 +56,12 @@ type checkError struct {
 	Message string `json:"message"`
 }
 
-func check(e *env, files []string, output string, strict bool, allow []string, ff flyteFlags) error {
+func check(e *env, files []string, output string, strict bool, allow []string, ff flyteFlags, cf configFlags) error {
 	var invalid, warned int
 	reports := make([]checkReport, 0, len(files))
 	for _, f := range files {
 		r := checkReport{File: displayName(f), Errors: []checkError{}, Warnings: []warnings.Warning{}}
-		src, err := loadSource(f, e.stdin, ff, forCheck)
+		src, err := loadWithConfig(f, e.stdin, ff, cf, forCheck)
 		if err != nil {
 			invalid++
 			r.Errors = toCheckErrors(err)

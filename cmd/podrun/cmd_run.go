@@ -42,6 +42,8 @@ type runFlags struct {
 	waitReady  bool       // print a line once every container is ready (--wait-ready)
 	runID      string     // set by the detached owner, which runs a plan its parent made
 	owner      string     // "host/pid" of the owning process, for a detached run
+	// config holds the ConfigMaps and Secrets given outside the manifest (configflags.go).
+	config configFlags
 	// displayFile names the input in messages when it is not f.file (the owner reads a copy).
 	displayFile string
 	// onEvent, when set, sees every runner event too (the detached owner's readiness signal).
@@ -88,8 +90,8 @@ Example:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "text", Usage: "text (\"container | line\") or json (one event per line, see docs/run-json.md)"},
 			&cli.StringFlag{Name: "report", Usage: "write a JUnit XML report (one test case per container) to this `FILE`"},
 			&cli.BoolFlag{Name: "timeline", Usage: "print, at the end, every transition (starts, probes, hooks, signals, exits, restarts) in order with its time"},
-			&cli.BoolFlag{Name: "wait-ready", Usage: "print a line on stdout once every container is ready (readiness probes passed)"},
-		}, flyteTaskFlags(), flyteInputFlags(), flyteDataFlags()),
+			&cli.BoolFlag{Name: "wait-ready", Usage: "print a line on stdout once every container is ready (readiness probes passed); with -d, return only then (bounded by --timeout, which stops the pod: exit 124)"},
+		}, configFlagDefs(), flyteTaskFlags(), flyteInputFlags(), flyteDataFlags()),
 		Action: func(c *cli.Context) error {
 			ff := readFlyteFlags(c)
 			file, err := fileAndCommand(c, &ff)
@@ -98,6 +100,7 @@ Example:
 			}
 			f := runFlags{
 				flyte:      ff,
+				config:     readConfigFlags(c),
 				file:       file,
 				dryRun:     c.Bool("dry-run"),
 				keep:       c.Bool("keep"),
@@ -135,14 +138,11 @@ func load(e *env, f runFlags, mo *machineOutput) (*source, error) {
 	default:
 		return nil, inputError{fmt.Errorf("--pull %q: expected one of policy, always, missing, never", f.pull)}
 	}
-	src, err := loadSource(f.file, e.stdin, f.flyte, forRun)
+	src, err := loadWithConfig(f.file, e.stdin, f.flyte, f.config, forRun)
 	if err != nil {
 		return nil, err
 	}
 	in := src.in
-	if f.detach && src.flyte != nil {
-		return nil, inputError{fmt.Errorf("%s: --detach does not run Flyte tasks yet: run it in the foreground", in.File)}
-	}
 	ws := filterAllowed(analyzeSource(src), f.allow)
 	if len(ws) > 0 && !f.quiet {
 		printWarnings(e, in.File, ws)
@@ -272,6 +272,8 @@ func runForeground(ctx context.Context, e *env, f runFlags, pr *prepared, cli *c
 		},
 		OnStatus: fw.onStatus(f.onStatus),
 		Collect:  pr.flyte.collectPaths(),
+		// podrun itself runs network probes inside the pod when it can (runner.Options).
+		ProbeHelper: ownExecutable(),
 		OnEvent: func(ev runner.Event) {
 			progress.event(ev)
 			tl.add(ev)
@@ -308,6 +310,15 @@ func runForeground(ctx context.Context, e *env, f runFlags, pr *prepared, cli *c
 		return runErr
 	}
 	return podResult{code: res.ExitCode}
+}
+
+// ownExecutable is the path of this podrun executable, "" when it cannot be told.
+func ownExecutable() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	return exe
 }
 
 // manifestDir is the directory of the manifest the user gave (the working directory for stdin);

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -79,6 +80,21 @@ func detach(ctx context.Context, e *env, f runFlags, pr *prepared) error {
 		}
 		args = append(args, "--status-file", abs)
 	}
+	// ConfigMaps and Secrets from --configmap/--secret…: written beside the manifest copy, read
+	// back by the owner with --configmap FILE (configflags.go).
+	configArgs, err := f.config.ownerArgs(dir, pr.plan.RunID)
+	if err != nil {
+		return fmt.Errorf("detach: %w", err)
+	}
+	args = append(args, configArgs...)
+	flyteArgs, err := flyteOwnerArgs(f.flyte, pr.flyte, dir, pr.plan.RunID)
+	if err != nil {
+		return fmt.Errorf("detach: %w", err)
+	}
+	args = append(args, flyteArgs...)
+	if f.waitReady {
+		args = append(args, "--wait-ready")
+	}
 	args = append(args, manifest)
 	cmd := &exec.Cmd{
 		Path:        exe,
@@ -94,8 +110,20 @@ func detach(ctx context.Context, e *env, f runFlags, pr *prepared) error {
 	}
 	w.Close()
 	go func() { _ = cmd.Wait() }() // reaps the owner if it exits while we wait; the process outlives us otherwise
-	line, _ := bufio.NewReader(r).ReadString('\n')
-	line = strings.TrimSpace(line)
+	lines := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		lines <- strings.TrimSpace(line)
+	}()
+	var line string
+	select {
+	case line = <-lines:
+	case <-ctx.Done():
+		// Ctrl-C while waiting (--wait-ready can wait long): the pod is detached, it stays.
+		fmt.Fprintln(e.stdout, pr.plan.Pod.Name)
+		e.log.Warn("stopped waiting; the pod keeps running", "pod", pr.plan.Pod.Name, "remove with", "podrun down "+pr.plan.Pod.Name)
+		return context.Cause(ctx)
+	}
 	switch {
 	case line == "ok":
 		fmt.Fprintln(e.stdout, pr.plan.Pod.Name)
@@ -105,6 +133,10 @@ func detach(ctx context.Context, e *env, f runFlags, pr *prepared) error {
 		code, _ := strconv.Atoi(strings.TrimPrefix(line, "exit "))
 		fmt.Fprintln(e.stdout, pr.plan.Pod.Name)
 		return podResult{code: code}
+	case line == lineTimeout:
+		// --timeout expired before the pod was ready (or started): the owner stopped it.
+		fmt.Fprintln(e.stdout, pr.plan.Pod.Name)
+		return errTimeout
 	case line != "":
 		return errors.New(line)
 	}
@@ -116,7 +148,7 @@ func ownerCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:   "__owner",
 		Hidden: true,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "run-id", Required: true},
 			&cli.StringFlag{Name: "display-file"},
 			&cli.StringFlag{Name: "pull", Value: "policy"},
@@ -124,11 +156,21 @@ func ownerCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "keep"},
 			&cli.DurationFlag{Name: "timeout"},
 			&cli.StringFlag{Name: "status-file"},
-		},
+			&cli.BoolFlag{Name: "wait-ready"},
+		}, slices.Concat(configFlagDefs(), flyteOwnerFlags())...),
 		Action: func(c *cli.Context) error {
 			manifest := c.Args().First()
 			defer os.Remove(manifest)
-			ready := newReadySignal(os.NewFile(3, "ready"))
+			defer removeOwnerObjects(c)
+			ready := newReadySignal(os.NewFile(3, "ready"), c.Bool("wait-ready"))
+			ff, err := readOwnerFlyteFlags(c)
+			if err != nil {
+				ready.fail(err)
+				return err
+			}
+			if ff.inputsFile != "" {
+				defer os.Remove(ff.inputsFile) // written by the parent for this owner only
+			}
 			host, _ := os.Hostname()
 			f := runFlags{
 				file:        manifest,
@@ -138,31 +180,44 @@ func ownerCommand(e *env) *cli.Command {
 				pull:        c.String("pull"),
 				allow:       c.StringSlice("allow"),
 				keep:        c.Bool("keep"),
+				flyte:       ff,
 				timeout:     c.Duration("timeout"),
 				statusFile:  c.String("status-file"),
+				config:      readConfigFlags(c),
 				onEvent:     ready.event,
 				onPlan:      func(p *plan.Plan) { ready.need = len(p.Containers) },
 			}
 			f.onStatus = func(st corev1.PodStatus) { _ = writeOwnerStatus(f.runID, st) }
 			defer os.Remove(ownerStatusPath(f.runID))
 			fmt.Fprintf(e.stderr, "podrun owner of run %s (%s), started %s\n", f.runID, c.String("display-file"), time.Now().Format(time.RFC3339))
-			err := runPod(c.Context, e, f)
+			err = runPod(c.Context, e, f)
 			ready.done(err)
 			return err
 		},
 	}
 }
 
-// readySignal tells the parent of a detached run, once, how the start went.
+// readySignal tells the parent of a detached run, once, how the start went: "ok" once every
+// regular container has started — or, with --wait-ready, once the pod is Ready (every
+// container ready, readiness probes passed: the runner's EventPodReady) — "exit N" when the
+// pod ended first, lineTimeout when --timeout expired first, else the error.
 type readySignal struct {
-	w      io.WriteCloser
-	sent   bool
-	starts map[string]bool
-	need   int
+	w         io.WriteCloser
+	sent      bool
+	starts    map[string]bool
+	need      int
+	waitReady bool
+	// stopping: the pod's termination began (--timeout, a signal, its end). A pod can still
+	// turn Ready then — readiness probes run until the containers stop — but it is not ready
+	// for whoever waits.
+	stopping bool
 }
 
-func newReadySignal(w io.WriteCloser) *readySignal {
-	return &readySignal{w: w, starts: map[string]bool{}, need: -1}
+// lineTimeout is the owner's line when --timeout expired before the pod started or was ready.
+const lineTimeout = "timeout"
+
+func newReadySignal(w io.WriteCloser, waitReady bool) *readySignal {
+	return &readySignal{w: w, starts: map[string]bool{}, need: -1, waitReady: waitReady}
 }
 
 func (r *readySignal) send(line string) {
@@ -176,6 +231,15 @@ func (r *readySignal) send(line string) {
 
 // event marks the pod started once every regular container has started once.
 func (r *readySignal) event(ev runner.Event) {
+	if r.waitReady {
+		switch {
+		case ev.Kind == runner.EventKilling && ev.Container == "":
+			r.stopping = true
+		case ev.Kind == runner.EventPodReady && ev.ExitCode == 1 && !r.stopping:
+			r.send("ok")
+		}
+		return
+	}
 	if ev.Kind != runner.EventStarted {
 		return
 	}
@@ -197,6 +261,8 @@ func (r *readySignal) done(err error) {
 		r.send("exit 0")
 	case errors.As(err, &res):
 		r.send("exit " + strconv.Itoa(res.code))
+	case errors.Is(err, errTimeout):
+		r.send(lineTimeout)
 	default:
 		r.fail(err)
 	}

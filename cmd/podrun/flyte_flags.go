@@ -29,6 +29,13 @@ type flyteFlags struct {
 	inputs     []string
 
 	outputsDir, dataDir string
+	// metadataPrefix and rawOutputPrefix are render's blob-store roots (flyteRenderFlags); empty
+	// when not given.
+	metadataPrefix, rawOutputPrefix string
+
+	// executionID, when set, is the execution's id instead of a fresh one: a detached run's
+	// owner builds the pod its parent planned (detach_flyte.go).
+	executionID string
 }
 
 // Flag names, shared by the commands that take them.
@@ -38,7 +45,25 @@ const (
 	flagCPU, flagMemory, flagRequests, flagLimits  = "cpu", "memory", "requests", "limits"
 	flagInputs, flagInput                          = "inputs", "input"
 	flagOutputsDir, flagDataDir                    = "outputs-dir", "data-dir"
+	flagMetadataPrefix, flagRawOutputPrefix        = "metadata-prefix", "raw-output-prefix"
 )
+
+// The blob-store roots render shows by default: those of Flyte's sandbox and of its Helm
+// charts' defaults (propeller's metadata-prefix "metadata/propeller" in the storage bucket
+// my-s3-bucket; the raw-output prefix s3://my-s3-bucket/data).
+const (
+	defaultMetadataPrefix  = "s3://my-s3-bucket/metadata/propeller"
+	defaultRawOutputPrefix = "s3://my-s3-bucket/data"
+)
+
+// flyteRenderFlags say where, on the cluster, the task's data lives: render takes them, to show
+// the placeholders as propeller renders them (§3.3); a run keeps podrun's local data directory.
+func flyteRenderFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: flagMetadataPrefix, Value: defaultMetadataPrefix, Usage: "Flyte: propeller's metadata root, `URL`: {{.input}} and {{.outputPrefix}} go under <URL>/<project>-<domain>-<execution>/<node>/data", Category: "Flyte"},
+		&cli.StringFlag{Name: flagRawOutputPrefix, Value: defaultRawOutputPrefix, Usage: "Flyte: the raw-output root, `URL`: {{.rawOutputDataPrefix}} is <URL>/<shard>/<execution>-<node>-<attempt>", Category: "Flyte"},
+	}
+}
 
 // flyteTaskFlags choose a task and shape its pod: run, check and render take them.
 func flyteTaskFlags() []cli.Flag {
@@ -83,6 +108,7 @@ func readFlyteFlags(c *cli.Context) flyteFlags {
 		requests: c.String(flagRequests), limits: c.String(flagLimits),
 		inputsFile: c.String(flagInputs), inputs: c.StringSlice(flagInput),
 		outputsDir: c.String(flagOutputsDir), dataDir: c.String(flagDataDir),
+		metadataPrefix: setString(c, flagMetadataPrefix), rawOutputPrefix: setString(c, flagRawOutputPrefix),
 	}
 }
 
@@ -117,9 +143,10 @@ func (ff flyteFlags) needsTask() error {
 		flagOutputsDir: ff.outputsDir != "", flagDataDir: ff.dataDir != "",
 		flagEnv: len(ff.env) > 0, flagCPU: ff.cpu != "", flagMemory: ff.memory != "",
 		flagRequests: ff.requests != "", flagLimits: ff.limits != "",
+		flagMetadataPrefix: ff.metadataPrefix != "", flagRawOutputPrefix: ff.rawOutputPrefix != "",
 	}
 	for _, name := range []string{flagTask, flagVersion, flagProject, flagDomain, flagImage, flagEnv, flagCPU, flagMemory,
-		flagRequests, flagLimits, flagInputs, flagInput, flagOutputsDir, flagDataDir} {
+		flagRequests, flagLimits, flagInputs, flagInput, flagOutputsDir, flagDataDir, flagMetadataPrefix, flagRawOutputPrefix} {
 		if set[name] {
 			return fmt.Errorf("--%s is for Flyte tasks: the file is a plain pod (give --primary NAME to run it as a Flyte pod task)", name)
 		}
@@ -216,4 +243,13 @@ func (ff flyteFlags) inputValues() (map[string]string, error) {
 		out[k] = v
 	}
 	return out, nil
+}
+
+// setString is a flag's value when the user gave it, else "" (not its default): defaults that
+// only apply to a Flyte task must not make a plain pod look as if it had Flyte flags.
+func setString(c *cli.Context, name string) string {
+	if !c.IsSet(name) {
+		return ""
+	}
+	return c.String(name)
 }

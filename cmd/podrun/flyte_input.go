@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -143,8 +144,17 @@ func taskSource(task *flyte.Task, base podspec.Input, data []byte, ff flyteFlags
 			return nil, fmt.Errorf("execution id: %w", err)
 		}
 		fr.opts.ExecutionID = flyte.ExecutionName(entropy)
+		if ff.executionID != "" {
+			fr.opts.ExecutionID = ff.executionID
+		}
 	}
 	fr.opts.Project, fr.opts.Domain = ff.project, ff.domain
+	if purpose == forRender {
+		// The placeholders as propeller renders them on a cluster, in its blob store (§3.3).
+		fr.opts.MetadataPrefix = cmp.Or(ff.metadataPrefix, defaultMetadataPrefix)
+		fr.opts.RawOutputPrefix = cmp.Or(ff.rawOutputPrefix, defaultRawOutputPrefix)
+		fr.opts.ShardRawOutput = true
+	}
 	lm, err := fr.readInputs(ff, purpose, manifest)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", task.File, err)

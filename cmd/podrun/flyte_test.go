@@ -104,7 +104,6 @@ func TestFlyteFlagRefusals(t *testing.T) {
 		{"bad resources", []string{"render", "--primary", "app", "--limits", "cpu", pod}, "expected NAME=QUANTITY"},
 		{"bad env", []string{"render", "--primary", "app", "--env", "A", pod}, "expected NAME=VALUE"},
 		{"an absent primary without an image", []string{"render", "--primary", "nosuch", pod}, "give --image to inject it"},
-		{"detach", []string{"run", "-d", task}, "--detach does not run Flyte tasks"},
 		{"an unknown task in a file", []string{"check", "--task", "nosuch", "../../examples/flyte/several-sidecars.task.yaml"}, "nosuch"},
 	}
 	for _, tc := range cases {
