@@ -115,6 +115,7 @@ func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notif
 	if w.pod = opts.Pod; w.pod == nil {
 		w.pod = podFromPlan(p)
 	}
+	specs := slices.Concat(p.Init, p.Containers)
 	// The sandbox starts (network set up: the slow part) while every container that does not
 	// need its addresses is created; the others are created once the addresses are known.
 	var addrs podAddresses
@@ -124,7 +125,6 @@ func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notif
 		addrs, err = startSandbox(ctx, eng, p, sandboxID, n)
 		started <- err
 	}()
-	specs := slices.Concat(p.Init, p.Containers)
 	binds := make([][]string, len(specs))
 	var later []int
 	for i, c := range specs {
@@ -145,6 +145,11 @@ func setUp(ctx context.Context, eng Engine, p *plan.Plan, opts Options, n *notif
 		w.precreate(i)
 	}
 	if err := <-started; err != nil {
+		return w, err
+	}
+	// Bind sources are needed when a container starts, not when it is created: the message
+	// files are made once, now that the sandbox runs and has its volumes mounted.
+	if err := w.premakeMessageFiles(specs); err != nil {
 		return w, err
 	}
 	w.addrs, w.startTime = addrs, now()

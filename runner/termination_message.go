@@ -52,25 +52,57 @@ func terminationMount(name string) mount.Mount {
 
 func messageFile(c plan.Container, attempt int) string { return fmt.Sprintf("%s-%d", c.Name, attempt) }
 
-// messageBind creates the instance's empty message file (mode 0666, as the kubelet's) and
-// returns the bind that mounts it at the container's terminationMessagePath; "" when there is
-// none to make.
+// premakeMessageFiles creates the first instance's message file of every container in one copy
+// into the running sandbox, before any container starts: one cheap copy instead of one per
+// container (a copy into a container that is not running mounts its volumes for the copy, and
+// holds the engine's lock on it meanwhile).
+func (w *worker) premakeMessageFiles(specs []plan.Container) error {
+	if w.termMountpoint == "" {
+		return nil
+	}
+	var names []string
+	for _, c := range specs {
+		if c.TerminationMessagePath != "" {
+			names = append(names, messageFile(c, 0))
+		}
+	}
+	return w.copyMessageFiles(names...)
+}
+
+// copyMessageFiles writes empty message files (mode 0666, as the kubelet's) into the volume.
+func (w *worker) copyMessageFiles(names ...string) error {
+	if len(names) == 0 {
+		return nil
+	}
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	for _, name := range names {
+		if err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o666, Typeflag: tar.TypeReg, ModTime: time.Unix(0, 0)}); err != nil {
+			return fmt.Errorf("termination message file: %w", err)
+		}
+	}
+	if err := tw.Close(); err != nil {
+		return fmt.Errorf("termination message file: %w", err)
+	}
+	if err := w.eng.CopyToContainer(w.ctx, w.sandboxID, terminationDir, &buf, container.CopyToContainerOptions{}); err != nil {
+		return fmt.Errorf("termination message file: %w", err)
+	}
+	return nil
+}
+
+// messageBind returns the bind that mounts the instance's message file at the container's
+// terminationMessagePath ("" when there is none). A first instance's file is made by
+// premakeMessageFiles before any container starts (a bind's source must exist at start, not at
+// create); a restart's is made here.
 func (w *worker) messageBind(c plan.Container, attempt int) (string, error) {
 	if c.TerminationMessagePath == "" || w.termMountpoint == "" {
 		return "", nil
 	}
 	name := messageFile(c, attempt)
-	var buf bytes.Buffer
-	tw := tar.NewWriter(&buf)
-	err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o666, Typeflag: tar.TypeReg, ModTime: time.Unix(0, 0)})
-	if err == nil {
-		err = tw.Close()
-	}
-	if err == nil {
-		err = w.eng.CopyToContainer(w.ctx, w.sandboxID, terminationDir, &buf, container.CopyToContainerOptions{})
-	}
-	if err != nil {
-		return "", fmt.Errorf("termination message file: %w", err)
+	if attempt > 0 {
+		if err := w.copyMessageFiles(name); err != nil {
+			return "", err
+		}
 	}
 	return w.termMountpoint + "/" + name + ":" + c.TerminationMessagePath, nil
 }
