@@ -453,9 +453,15 @@ func (f *fakeEngine) CopyToContainer(ctx context.Context, id, path string, conte
 	return nil
 }
 
-func (f *fakeEngine) ContainerStatPath(ctx context.Context, id, path string) (container.PathStat, error) {
-	f.record(ctx, "ContainerStatPath", f.nameOf(id), path)
-	return container.PathStat{}, nil
+func (f *fakeEngine) ContainerStatPath(ctx context.Context, id, p string) (container.PathStat, error) {
+	f.record(ctx, "ContainerStatPath", f.nameOf(id), p)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	data, ok := f.files[path.Base(p)]
+	if !ok {
+		return container.PathStat{}, errdefs.ErrNotFound
+	}
+	return container.PathStat{Name: path.Base(p), Size: int64(len(data)), Mode: 0o666}, nil
 }
 
 func (f *fakeEngine) Events(ctx context.Context, _ events.ListOptions) (<-chan events.Message, <-chan error) {

@@ -251,7 +251,7 @@ func TestRunPreStopCountsAgainstGraceWithTwoSecondFloor(t *testing.T) {
 // failure with an empty file.
 func TestRunTerminationMessages(t *testing.T) {
 	f := newFake()
-	f.files = map[string]string{"web-0": strings.Repeat("x", 5000) + "bye"}
+	f.files = map[string]string{"0-0": strings.Repeat("x", 5000) + "bye"} // web is the pod's container 0
 	f.logs = map[string]string{"job": "line 1\nfatal: boom\n"}
 	f.onStart = exitAllApps(3)
 	web := ctr("web", plan.RoleApp)
@@ -275,7 +275,7 @@ func TestRunTerminationMessages(t *testing.T) {
 		}
 	}
 	h := f.createdHost("pod-r1-web")
-	if h == nil || !slices.ContainsFunc(h.Binds, func(b string) bool { return strings.HasSuffix(b, "/web-0:/dev/termination-log") }) {
+	if h == nil || !slices.ContainsFunc(h.Binds, func(b string) bool { return strings.HasSuffix(b, "/0-0:/dev/termination-log") }) {
 		t.Errorf("web's binds %v: no message file at the path", h.Binds)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/docker/docker/api/types/mount"
 	"github.com/docker/docker/api/types/volume"
 	"github.com/docker/docker/pkg/stdcopy"
+	"github.com/podrun/podrun/internal/pause"
 	"github.com/podrun/podrun/plan"
 )
 
@@ -24,7 +25,7 @@ import (
 // would be lost: /dev is a tmpfs of the container.)
 
 const (
-	terminationDir = "/.podrun/termination"
+	terminationDir = pause.MessageDir
 	// maxMessageBytes is the tail of the file the kubelet reads.
 	maxMessageBytes = 4096
 	// FallbackToLogsOnError: the last 80 lines of the log, at most 2048 bytes (tail kept).
@@ -44,26 +45,50 @@ func terminationVolume(p *plan.Plan) (volume.CreateOptions, bool) {
 	return volume.CreateOptions{}, false
 }
 
-// terminationMount is the sandbox's mount of the volume.
+// terminationMount is the sandbox's mount of the volume. The engine fills the fresh volume with
+// the pause image's content at that path: the empty first-instance message files (pause.MessageDir).
 func terminationMount(name string) mount.Mount {
-	return mount.Mount{Type: mount.TypeVolume, Source: name, Target: terminationDir,
-		VolumeOptions: &mount.VolumeOptions{NoCopy: true}}
+	return mount.Mount{Type: mount.TypeVolume, Source: name, Target: terminationDir}
 }
 
-func messageFile(c plan.Container, attempt int) string { return fmt.Sprintf("%s-%d", c.Name, attempt) }
+// messageFile names an instance's message file: the container's index in the pod (init
+// containers, then regular ones) and the attempt, as the pause image names its files.
+func messageFile(index, attempt int) string { return fmt.Sprintf("%d-%d", index, attempt) }
 
-// premakeMessageFiles creates the first instance's message file of every container in one copy
-// into the running sandbox, before any container starts: one cheap copy instead of one per
-// container (a copy into a container that is not running mounts its volumes for the copy, and
-// holds the engine's lock on it meanwhile).
+// indexOf is c's position among the pod's containers (init containers, then regular ones), read
+// from the plan, which no goroutine changes.
+func (w *worker) indexOf(c plan.Container) int {
+	for i, name := range containerNames(w.p) {
+		if name == c.Name {
+			return i
+		}
+	}
+	return -1
+}
+
+func containerNames(p *plan.Plan) []string {
+	names := make([]string, 0, len(p.Init)+len(p.Containers))
+	for _, c := range p.Init {
+		names = append(names, c.Name)
+	}
+	for _, c := range p.Containers {
+		names = append(names, c.Name)
+	}
+	return names
+}
+
+// premakeMessageFiles creates, in one copy into the running sandbox before any container starts,
+// the first instance's message file of every container beyond the pause image's MessageFiles
+// (the image provides the others; a copy into a container that is not running would mount its
+// volumes for the copy and hold the engine's lock on it meanwhile).
 func (w *worker) premakeMessageFiles(specs []plan.Container) error {
 	if w.termMountpoint == "" {
 		return nil
 	}
 	var names []string
-	for _, c := range specs {
-		if c.TerminationMessagePath != "" {
-			names = append(names, messageFile(c, 0))
+	for i, c := range specs {
+		if c.TerminationMessagePath != "" && i >= pause.MessageFiles { // the image holds the others
+			names = append(names, messageFile(i, 0))
 		}
 	}
 	return w.copyMessageFiles(names...)
@@ -98,7 +123,7 @@ func (w *worker) messageBind(c plan.Container, attempt int) (string, error) {
 	if c.TerminationMessagePath == "" || w.termMountpoint == "" {
 		return "", nil
 	}
-	name := messageFile(c, attempt)
+	name := messageFile(w.indexOf(c), attempt)
 	if attempt > 0 {
 		if err := w.copyMessageFiles(name); err != nil {
 			return "", err
@@ -114,7 +139,7 @@ func (w *worker) terminationMessage(c plan.Container, attempt int, id string, co
 	if c.TerminationMessagePath == "" || w.termMountpoint == "" {
 		return ""
 	}
-	msg := w.readMessageFile(messageFile(c, attempt))
+	msg := w.readMessageFile(messageFile(w.indexOf(c), attempt))
 	if msg == "" && code != 0 && c.TerminationMessagePolicy == "FallbackToLogsOnError" {
 		msg = w.logTail(id, c.Config.Tty)
 	}
@@ -122,7 +147,12 @@ func (w *worker) terminationMessage(c plan.Container, attempt int, id string, co
 }
 
 func (w *worker) readMessageFile(name string) string {
-	rc, _, err := w.eng.CopyFromContainer(w.ctx, w.sandboxID, terminationDir+"/"+name)
+	path := terminationDir + "/" + name
+	// Most containers write no message: a stat answers that for less than a read costs.
+	if st, err := w.eng.ContainerStatPath(w.ctx, w.sandboxID, path); err != nil || st.Size == 0 {
+		return ""
+	}
+	rc, _, err := w.eng.CopyFromContainer(w.ctx, w.sandboxID, path)
 	if err != nil {
 		return ""
 	}

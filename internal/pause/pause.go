@@ -14,6 +14,19 @@ const LabelImage = "dev.podrun.image"
 // Path is where the executable sits in the image, and the image's entrypoint.
 const Path = "/pause"
 
+// MessageDir holds empty termination-message files, "0-0" … "<MessageFiles-1>-0" (mode 0666), one
+// per container index of a pod's first instances. A fresh volume mounted there by the sandbox
+// receives them from the image when the sandbox is created (the engine's copy of image content
+// into an empty volume), so the kubelet's per-instance message files (§3.4) cost podrun no copy
+// before the pod's first containers start.
+const (
+	MessageDir   = "/.podrun/termination"
+	MessageFiles = 64
+)
+
+// layout names what the image holds besides the program; it is part of Ref's hash.
+const layout = "message-files-v1"
+
 // ErrUnsupportedArch is returned for an architecture with no pause program.
 var ErrUnsupportedArch = errors.New("no pause program for this architecture")
 
@@ -45,7 +58,10 @@ func Tar(arch string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	entries := []imagetar.Entry{{Path: Path, Mode: 0o755, Data: bin}}
+	entries := []imagetar.Entry{{Path: Path, Mode: 0o755, Data: bin}, {Path: MessageDir, Mode: 0o755, Dir: true}}
+	for i := range MessageFiles {
+		entries = append(entries, imagetar.Entry{Path: fmt.Sprintf("%s/%d-0", MessageDir, i), Mode: 0o666})
+	}
 	cfg := imagetar.Config{
 		Entrypoint: []string{Path},
 		Labels:     map[string]string{LabelImage: "pause"},

@@ -5,19 +5,23 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/podrun/podrun/internal/imagetar"
 )
 
-// TestRefMatchesBinaries: Ref's tag is the content hash of both programs, so that editing the
-// machine code cannot leave engines running an older pause under the same tag.
+// TestRefMatchesBinaries: Ref's tag is the content hash of both programs and of the image's
+// layout, so that editing the machine code or what the image holds cannot leave engines running
+// an older pause under the same tag.
 func TestRefMatchesBinaries(t *testing.T) {
 	t.Parallel()
 	h := sha256.New()
 	h.Write(mustBinary(t, "amd64"))
 	h.Write(mustBinary(t, "arm64"))
+	h.Write([]byte(layout))
 	want := "podrun/pause:" + hex.EncodeToString(h.Sum(nil))[:12]
 	if Ref != want {
 		t.Errorf("the pause programs changed: set Ref in ref.go to %q (was %q)", want, Ref)
@@ -69,9 +73,19 @@ func TestTar(t *testing.T) {
 			if !reflect.DeepEqual(img.Config.Entrypoint, []string{"/pause"}) || img.Config.Labels[LabelImage] != "pause" {
 				t.Errorf("config = %+v", img.Config)
 			}
-			want := []imagetar.Entry{{Path: "pause", Mode: 0o755, Data: mustBinary(t, arch)}}
+			// The program, and an empty 0666 message file per container index (sorted by name).
+			want := []imagetar.Entry{{Path: ".podrun", Mode: 0o755, Dir: true}, {Path: ".podrun/termination", Mode: 0o755, Dir: true}}
+			var files []string
+			for i := range MessageFiles {
+				files = append(files, fmt.Sprintf(".podrun/termination/%d-0", i))
+			}
+			slices.Sort(files)
+			for _, f := range files {
+				want = append(want, imagetar.Entry{Path: f, Mode: 0o666})
+			}
+			want = append(want, imagetar.Entry{Path: "pause", Mode: 0o755, Data: mustBinary(t, arch)})
 			if !reflect.DeepEqual(img.Entries, want) {
-				t.Errorf("layer holds %+v, want only /pause (0755)", img.Entries)
+				t.Errorf("layer holds %+v,\nwant %+v", img.Entries, want)
 			}
 		})
 	}
