@@ -9,7 +9,19 @@ import (
 	"github.com/docker/docker/api/types/mount"
 	"github.com/docker/go-connections/nat"
 	corev1 "k8s.io/api/core/v1"
+
+	"github.com/podrun/podrun/internal/pause"
 )
+
+// plainEmptyDirRoot reports whether v is a disk-backed emptyDir whose only root setting is the
+// kubelet's 0777 (no fsGroup group or setgid), planned as its first File.
+func plainEmptyDirRoot(v Volume) bool {
+	if v.Source != sourceEmptyDir || v.Create.DriverOpts["type"] == "tmpfs" || len(v.Files) == 0 {
+		return false
+	}
+	root := v.Files[0]
+	return root.Path == "." && root.Dir && root.Mode == 0o777 && root.GID == 0
+}
 
 // buildSandbox plans the pause container (§1.1): it owns the pod's network, IPC and UTS
 // namespaces, so it carries what belongs to them — hostname, published ports, DNS, /etc/hosts
@@ -50,11 +62,22 @@ func (b *builder) buildSandbox(p *Plan) Container {
 		host.PidMode = "host"
 	}
 	host.DNS, host.DNSSearch, host.DNSOptions = dnsSettings(spec)
-	for _, v := range p.Volumes {
+	roots := 0
+	for i, v := range p.Volumes {
 		host.Mounts = append(host.Mounts, mount.Mount{
 			Type: mount.TypeVolume, Source: v.Create.Name, Target: path.Join(SandboxVolumeDir, v.Name),
 			VolumeOptions: &mount.VolumeOptions{NoCopy: true},
 		})
+		// A disk emptyDir whose root is plain 0777 also mounts at one of the pause image's 0777
+		// directories: the engine gives the fresh volume that mode when it creates the
+		// sandbox, so the runner needs no copy for it before the first container starts.
+		if roots < pause.EmptyDirRootCount && plainEmptyDirRoot(v) {
+			host.Mounts = append(host.Mounts, mount.Mount{
+				Type: mount.TypeVolume, Source: v.Create.Name, Target: path.Join(pause.EmptyDirRoots, strconv.Itoa(roots)),
+			})
+			p.Volumes[i].Files = v.Files[1:]
+			roots++
+		}
 	}
 	return Container{
 		Name:       sandboxContainerLabel,

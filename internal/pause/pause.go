@@ -24,8 +24,17 @@ const (
 	MessageFiles = 64
 )
 
+// EmptyDirRoots holds empty directories "0" … "<EmptyDirRootCount-1>" of mode 0777. A fresh
+// volume the sandbox also mounts at one of them takes that mode from the image (the engine
+// copies a mount point's mode and owner into an empty volume), so an emptyDir's root gets the
+// kubelet's 0777 (§9.2) with no copy before the pod's first container starts.
+const (
+	EmptyDirRoots     = "/.podrun/empty-dir-roots"
+	EmptyDirRootCount = 32
+)
+
 // layout names what the image holds besides the program; it is part of Ref's hash.
-const layout = "message-files-v1"
+const layout = "message-files-v1,empty-dir-roots-v1"
 
 // ErrUnsupportedArch is returned for an architecture with no pause program.
 var ErrUnsupportedArch = errors.New("no pause program for this architecture")
@@ -61,6 +70,10 @@ func Tar(arch string) ([]byte, error) {
 	entries := []imagetar.Entry{{Path: Path, Mode: 0o755, Data: bin}, {Path: MessageDir, Mode: 0o755, Dir: true}}
 	for i := range MessageFiles {
 		entries = append(entries, imagetar.Entry{Path: fmt.Sprintf("%s/%d-0", MessageDir, i), Mode: 0o666})
+	}
+	entries = append(entries, imagetar.Entry{Path: EmptyDirRoots, Mode: 0o755, Dir: true})
+	for i := range EmptyDirRootCount {
+		entries = append(entries, imagetar.Entry{Path: fmt.Sprintf("%s/%d", EmptyDirRoots, i), Mode: 0o777, Dir: true})
 	}
 	cfg := imagetar.Config{
 		Entrypoint: []string{Path},

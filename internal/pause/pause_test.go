@@ -73,8 +73,18 @@ func TestTar(t *testing.T) {
 			if !reflect.DeepEqual(img.Config.Entrypoint, []string{"/pause"}) || img.Config.Labels[LabelImage] != "pause" {
 				t.Errorf("config = %+v", img.Config)
 			}
-			// The program, and an empty 0666 message file per container index (sorted by name).
-			want := []imagetar.Entry{{Path: ".podrun", Mode: 0o755, Dir: true}, {Path: ".podrun/termination", Mode: 0o755, Dir: true}}
+			// The program, 0777 emptyDir roots, and an empty 0666 message file per container index
+			// (sorted by name).
+			want := []imagetar.Entry{{Path: ".podrun", Mode: 0o755, Dir: true}, {Path: ".podrun/empty-dir-roots", Mode: 0o755, Dir: true}}
+			var roots []string
+			for i := range EmptyDirRootCount {
+				roots = append(roots, fmt.Sprintf(".podrun/empty-dir-roots/%d", i))
+			}
+			slices.Sort(roots)
+			for _, r := range roots {
+				want = append(want, imagetar.Entry{Path: r, Mode: 0o777, Dir: true})
+			}
+			want = append(want, imagetar.Entry{Path: ".podrun/termination", Mode: 0o755, Dir: true})
 			var files []string
 			for i := range MessageFiles {
 				files = append(files, fmt.Sprintf(".podrun/termination/%d-0", i))

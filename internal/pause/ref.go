@@ -4,4 +4,4 @@ package pause
 // arm64 program and the image's layout name (checked by TestRefMatchesBinaries), so a change to
 // either program or to what the image holds is a new tag, and an engine never keeps running an
 // older pause under the same one.
-const Ref = "podrun/pause:adbb94431240"
+const Ref = "podrun/pause:0cf91349ad29"
