@@ -104,8 +104,6 @@ var codeDocs = append([]CodeDoc{
 	{"security.windows-options", info, "windowsOptions have no effect on Linux containers"},
 	{"security.host-users", warn, "hostUsers: false (user namespaces) is not emulated: container root is host root"},
 	{"security.seccomp-localhost", warn, "a Localhost seccomp profile lives on the node: podrun reads it from beside the manifest"},
-	{"security.fs-group", warn, "fsGroup is added to the groups, but volume ownership is not changed"},
-	{"security.fs-group-change-policy", info, "fsGroupChangePolicy has no effect: podrun changes no volume ownership"},
 	{"security.supplemental-groups-policy", warn, "supplementalGroupsPolicy Strict is not emulated: the image's group memberships still apply"},
 	{"security.unsafe-sysctl", warn, "an unsafe sysctl is refused by a default kubelet but applied by podrun"},
 

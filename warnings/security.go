@@ -45,15 +45,9 @@ func podSecurity(p *pass, sc *corev1.PodSecurityContext) {
 	}
 	appArmor(p, path, "", sc.AppArmorProfile)
 	seccompLocalhost(p, path, "", sc.SeccompProfile)
-	if sc.FSGroup != nil {
-		p.add("security.fs-group", path+".fsGroup", "",
-			fmt.Sprintf("a cluster adds group %d to every container and makes the volumes group-owned by it (setgid, group-writable); podrun adds the group but changes no volume ownership, so a non-root user may not be able to write to them", *sc.FSGroup),
-			"run as a user that owns the files, or make the volume world-writable")
-	}
-	if sc.FSGroupChangePolicy != nil {
-		p.add("security.fs-group-change-policy", path+".fsGroupChangePolicy", "",
-			"podrun changes no volume ownership, so there is nothing for the policy to skip", "")
-	}
+	// fsGroup and fsGroupChangePolicy are emulated: every container gets the group, and the
+	// volumes podrun writes (emptyDir, configMap, secret, downwardAPI, projected) its ownership
+	// and modes (§9.3, §11); they are fresh, so both change policies give the same result.
 	if sc.SupplementalGroupsPolicy != nil && *sc.SupplementalGroupsPolicy != corev1.SupplementalGroupsPolicyMerge {
 		p.add("security.supplemental-groups-policy", path+".supplementalGroupsPolicy", "",
 			fmt.Sprintf("with supplementalGroupsPolicy %s a cluster ignores the groups the image's /etc/group gives the user; the engine still adds them", *sc.SupplementalGroupsPolicy), "")
