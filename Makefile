@@ -4,7 +4,7 @@ GO        ?= go
 BIN       := bin/podrun
 GOFLAGS_BUILD := -trimpath
 
-.PHONY: all build test unit integration bench demo images lint fmt vet golden clean
+.PHONY: all build test unit integration bench demo images lint fmt vet staticcheck golden clean
 
 all: build
 
@@ -31,7 +31,7 @@ bench: build images
 demo: build images
 	./$(BIN) run examples/sidecar-http.yaml
 
-lint: fmt vet
+lint: fmt vet staticcheck
 
 fmt:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -40,6 +40,11 @@ fmt:
 vet:
 	$(GO) vet ./...
 	$(GO) vet -tags integration ./integration/...
+
+# staticcheck is pinned as a tool in go.mod (go tool), so every machine runs the same version.
+staticcheck:
+	$(GO) tool staticcheck ./...
+	$(GO) tool staticcheck -tags integration ./integration/...
 
 golden:
 	$(GO) test ./... -update

@@ -31,7 +31,7 @@ func mergePrimaryResources(r *corev1.ResourceRequirements) {
 		names[n] = true
 	}
 	for n := range names {
-		req, hasReq := r.Requests[n]
+		_, hasReq := r.Requests[n]
 		lim, hasLim := r.Limits[n]
 		switch {
 		case !hasReq && hasLim:
@@ -42,7 +42,7 @@ func mergePrimaryResources(r *corev1.ResourceRequirements) {
 			r.Requests[n] = defaultMemory.DeepCopy()
 		}
 		if !hasLim {
-			if req, hasReq = r.Requests[n]; hasReq {
+			if req, ok := r.Requests[n]; ok {
 				r.Limits[n] = req.DeepCopy()
 			}
 		}

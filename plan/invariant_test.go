@@ -22,9 +22,9 @@ func TestContainersJoinTheSandbox(t *testing.T) {
 		for _, c := range append(append([]Container{}, p.Init...), p.Containers...) {
 			where := caseName(file) + "/" + c.Name
 			cfg, h := c.Config, c.Host
-			if cfg.Hostname != "" || cfg.Domainname != "" || cfg.MacAddress != "" || len(cfg.ExposedPorts) > 0 {
-				t.Errorf("%s: hostname %q, domain %q, mac %q, exposed %v: the engine refuses them in container network mode",
-					where, cfg.Hostname, cfg.Domainname, cfg.MacAddress, cfg.ExposedPorts)
+			if cfg.Hostname != "" || cfg.Domainname != "" || len(cfg.ExposedPorts) > 0 {
+				t.Errorf("%s: hostname %q, domain %q, exposed %v: the engine refuses them in container network mode",
+					where, cfg.Hostname, cfg.Domainname, cfg.ExposedPorts)
 			}
 			if len(h.DNS)+len(h.DNSSearch)+len(h.DNSOptions)+len(h.ExtraHosts)+len(h.PortBindings)+len(h.Links) > 0 || h.PublishAllPorts {
 				t.Errorf("%s: DNS %v %v %v, extra hosts %v, ports %v: the engine refuses them in container network mode",

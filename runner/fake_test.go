@@ -365,7 +365,7 @@ func (f *fakeEngine) ContainerInspect(ctx context.Context, id string) (container
 			State: &container.State{Running: c.Running, ExitCode: c.Code},
 		},
 		NetworkSettings: &container.NetworkSettings{
-			DefaultNetworkSettings: container.DefaultNetworkSettings{IPAddress: "10.88.0.5", Gateway: "10.88.0.1"},
+			Networks: map[string]*network.EndpointSettings{"bridge": {IPAddress: "10.88.0.5", Gateway: "10.88.0.1"}},
 		},
 	}, nil
 }

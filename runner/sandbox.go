@@ -3,7 +3,9 @@ package runner
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net"
+	"slices"
 
 	"github.com/docker/docker/api/types/container"
 	"github.com/docker/docker/api/types/mount"
@@ -53,9 +55,9 @@ func sandboxAddresses(info container.InspectResponse) podAddresses {
 	}
 	var a podAddresses
 	if ns := info.NetworkSettings; ns != nil {
-		a.PodIP, a.HostIP = ns.IPAddress, ns.Gateway
-		for _, ep := range ns.Networks {
-			if a.PodIP == "" && ep != nil {
+		names := slices.Sorted(maps.Keys(ns.Networks)) // the same network every time
+		for _, name := range names {
+			if ep := ns.Networks[name]; a.PodIP == "" && ep != nil {
 				a.PodIP, a.HostIP = ep.IPAddress, ep.Gateway
 			}
 		}

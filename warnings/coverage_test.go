@@ -234,7 +234,7 @@ func fill(v reflect.Value, depth int) {
 		v.Set(reflect.ValueOf(metav1.Unix(1, 0)))
 		return
 	case reflect.TypeFor[metav1.FieldsV1]():
-		v.Set(reflect.ValueOf(metav1.FieldsV1{Raw: []byte("{}")}))
+		v.Set(reflect.ValueOf(*metav1.NewFieldsV1("{}")))
 		return
 	}
 	switch v.Kind() {

@@ -122,13 +122,3 @@ func seccompLocalhost(p *pass, path, container string, s *corev1.SeccompProfile)
 		fmt.Sprintf("a cluster loads the seccomp profile%s from the node's kubelet seccomp directory; podrun reads it from this machine, relative to the manifest's directory, and refuses the pod on a remote engine", name),
 		"keep the profile beside the manifest, at the same relative path as on the nodes")
 }
-
-func effectiveNonRoot(pod *corev1.PodSecurityContext, r containerRef) (*bool, string) {
-	if sc := r.c.SecurityContext; sc != nil && sc.RunAsNonRoot != nil {
-		return sc.RunAsNonRoot, r.path + ".securityContext.runAsNonRoot"
-	}
-	if pod != nil && pod.RunAsNonRoot != nil {
-		return pod.RunAsNonRoot, "spec.securityContext.runAsNonRoot"
-	}
-	return nil, ""
-}

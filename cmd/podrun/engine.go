@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
@@ -78,15 +77,6 @@ func newClient(ep endpoint) (*client.Client, error) {
 func isLocalEngine(cli *client.Client) bool {
 	h := cli.DaemonHost()
 	return strings.HasPrefix(h, "unix://") || strings.HasPrefix(h, "npipe://")
-}
-
-// displayHost is the engine's address for messages (ssh hosts without their placeholder).
-func displayHost(h string) string {
-	if u, err := url.Parse(h); err == nil && u.User != nil {
-		u.User = url.User(u.User.Username())
-		return u.String()
-	}
-	return h
 }
 
 // newRunID is a short random id, unique per run: it goes into every name and label.
