@@ -128,9 +128,15 @@ func (b *builder) downwardAPIFiles(items []corev1.DownwardAPIVolumeFile, default
 	return files, nil
 }
 
+// ServiceAccountTokenPlaceholder is what a projected serviceAccountToken file holds: there is no
+// API server to issue a token, and code that only checks that the file exists goes on, while
+// code that presents it to an API server learns why it fails (warnings report the departure).
+const ServiceAccountTokenPlaceholder = "podrun-placeholder-token: podrun has no API server to issue a service account token\n"
+
 // projectedFiles merges the sources of a projected volume in order; a later source's file
-// replaces an earlier one at the same path. serviceAccountToken and clusterTrustBundle sources
-// need a cluster: they are skipped (warnings report them).
+// replaces an earlier one at the same path. A serviceAccountToken source gets a placeholder;
+// clusterTrustBundle and podCertificate sources need a cluster and are skipped (warnings report
+// them).
 func (b *builder) projectedFiles(p *corev1.ProjectedVolumeSource) (map[string]projectedFile, error) {
 	mode := modeOr(p.DefaultMode, defaultFileMode)
 	files := map[string]projectedFile{}
@@ -146,6 +152,8 @@ func (b *builder) projectedFiles(p *corev1.ProjectedVolumeSource) (map[string]pr
 			part, err = b.secretFiles(src.Secret.Name, src.Secret.Items, src.Secret.Optional, mode)
 		case src.DownwardAPI != nil:
 			part, err = b.downwardAPIFiles(src.DownwardAPI.Items, mode)
+		case src.ServiceAccountToken != nil:
+			part = map[string]projectedFile{src.ServiceAccountToken.Path: {data: []byte(ServiceAccountTokenPlaceholder), mode: mode}}
 		}
 		if err != nil {
 			return nil, err

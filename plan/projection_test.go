@@ -23,17 +23,18 @@ func TestProjectedContent(t *testing.T) {
 		mode int64
 		link string
 	}{
-		{"config:..podrun_data/app.conf", "listen 8080\n", 0o640, ""},           // defaultMode, |0440 for fsGroup
-		{"config:..podrun_data/conf.d/logging.conf", "level=info\n", 0o640, ""}, // item mode 0600 |0440
-		{"config:..data", "", 0, "..podrun_data"},                               //
-		{"config:conf.d", "", 0, "..data/conf.d"},                               // one link per top-level entry
-		{"creds:..podrun_data/password", "hunter2", 0o440, ""},                  // stringData merged; 0400 |0440
-		{"podinfo:..podrun_data/labels", "app=\"vols\"\nzone=\"b\"", 0o644, ""}, // sorted, quoted, no final newline
-		{"podinfo:..podrun_data/name", "vols", 0o644, ""},                       //
-		{"podinfo:..podrun_data/mem_limit", "256", 0o644, ""},                   // 256Mi / 1Mi
-		{"bundle:..podrun_data/namespace", "default", 0o644, ""},                //
-		{"bundle:..podrun_data/secret/password", "hunter2", 0o440, ""},          //
-		{"bundle:secret", "", 0, "..data/secret"},                               //
+		{"config:..podrun_data/app.conf", "listen 8080\n", 0o640, ""},             // defaultMode, |0440 for fsGroup
+		{"config:..podrun_data/conf.d/logging.conf", "level=info\n", 0o640, ""},   // item mode 0600 |0440
+		{"config:..data", "", 0, "..podrun_data"},                                 //
+		{"config:conf.d", "", 0, "..data/conf.d"},                                 // one link per top-level entry
+		{"creds:..podrun_data/password", "hunter2", 0o440, ""},                    // stringData merged; 0400 |0440
+		{"podinfo:..podrun_data/labels", "app=\"vols\"\nzone=\"b\"", 0o644, ""},   // sorted, quoted, no final newline
+		{"podinfo:..podrun_data/name", "vols", 0o644, ""},                         //
+		{"podinfo:..podrun_data/mem_limit", "256", 0o644, ""},                     // 256Mi / 1Mi
+		{"bundle:..podrun_data/namespace", "default", 0o644, ""},                  //
+		{"bundle:..podrun_data/secret/password", "hunter2", 0o440, ""},            //
+		{"bundle:secret", "", 0, "..data/secret"},                                 //
+		{"bundle:..podrun_data/token", ServiceAccountTokenPlaceholder, 0o644, ""}, // no API server: a placeholder
 	}
 	for _, tc := range tests {
 		f, ok := files[tc.path]
@@ -45,7 +46,7 @@ func TestProjectedContent(t *testing.T) {
 			t.Errorf("%s = %q mode %#o link %q; want %q mode %#o link %q", tc.path, f.Data, f.Mode, f.Link, tc.data, tc.mode, tc.link)
 		}
 	}
-	for _, skipped := range []string{"config:..podrun_data/unused", "bundle:..podrun_data/token", "bundle:..podrun_data/ca.crt"} {
+	for _, skipped := range []string{"config:..podrun_data/unused", "bundle:..podrun_data/ca.crt"} {
 		if _, ok := files[skipped]; ok {
 			t.Errorf("%s: present, want it left out", skipped)
 		}

@@ -75,7 +75,7 @@ var codeDocs = append([]CodeDoc{
 	{"volume.iscsi", warn, "iscsi: network storage is not mounted locally"},
 	{"volume.fc", warn, "fc: fibre-channel storage is not mounted locally"},
 	{"volume.flex-volume", warn, "flexVolume: no FlexVolume driver runs locally"},
-	{"volume.service-account-token", warn, "a projected serviceAccountToken has no API server to issue it: the file is absent"},
+	{"volume.service-account-token", warn, "a projected serviceAccountToken has no API server to issue it: the file holds a placeholder"},
 	{"volume.cluster-trust-bundle", warn, "a projected clusterTrustBundle has no API server to read it from: the file is absent"},
 	{"volume.pod-certificate", warn, "a projected podCertificate has no signer locally: the files are absent"},
 	{"volume.empty-dir-size-limit", warn, "emptyDir sizeLimit on disk is enforced by eviction on a cluster, not at all locally"},

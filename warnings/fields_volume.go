@@ -184,7 +184,7 @@ var volumeFields = []Field{
 	{"VolumeProjection.secret", Emulated, "one projected source"},
 	{"VolumeProjection.downwardAPI", Emulated, "one projected source"},
 	{"VolumeProjection.configMap", Emulated, "one projected source"},
-	{"VolumeProjection.serviceAccountToken", NotEmulated, "no API server to issue a token (volume.service-account-token)"},
+	{"VolumeProjection.serviceAccountToken", Approximated, "no API server to issue a token: the file holds a placeholder (volume.service-account-token)"},
 	{"VolumeProjection.clusterTrustBundle", NotEmulated, "no API server to read it from (volume.cluster-trust-bundle)"},
 	{"VolumeProjection.podCertificate", NotEmulated, "no signer (volume.pod-certificate)"},
 	// SecretProjection

@@ -138,7 +138,7 @@ func projected(p *pass, name, path string, pr *corev1.ProjectedVolumeSource) {
 		switch {
 		case src.ServiceAccountToken != nil:
 			p.add("volume.service-account-token", sp+".serviceAccountToken", "",
-				fmt.Sprintf("volume %q: a cluster writes a service account token at %q; podrun has no API server to issue one, so the file is absent", name, src.ServiceAccountToken.Path), tokenHint)
+				fmt.Sprintf("volume %q: a cluster writes a service account token at %q; podrun has no API server to issue one, so the file holds a placeholder, not a token", name, src.ServiceAccountToken.Path), tokenHint)
 		case src.ClusterTrustBundle != nil:
 			p.add("volume.cluster-trust-bundle", sp+".clusterTrustBundle", "",
 				fmt.Sprintf("volume %q: a cluster writes the ClusterTrustBundle certificates at %q; podrun has no API server to read them, so the file is absent", name, src.ClusterTrustBundle.Path), "")
