@@ -27,7 +27,7 @@ var podSpecFields = []Field{
 	{"PodSpec.affinity", NotEmulated, "one node, no scheduler (scheduling.node-affinity, scheduling.pod-affinity)"},
 	{"PodSpec.schedulerName", NotEmulated, "no scheduler (scheduling.scheduler-name)"},
 	{"PodSpec.tolerations", NotEmulated, "the local node has no taints (scheduling.toleration)"},
-	{"PodSpec.hostAliases", Emulated, "written to the pod's /etc/hosts (§9.6)"},
+	{"PodSpec.hostAliases", Emulated, "written to the pod's /etc/hosts (§9.6) by the engine, which resolves the same names; the file lacks the kubelet's header comments and lists one alias per line"},
 	{"PodSpec.priorityClassName", NotEmulated, "nothing to preempt or evict locally (scheduling.priority)"},
 	{"PodSpec.priority", NotEmulated, "nothing to preempt or evict locally (scheduling.priority)"},
 	{"PodSpec.dnsConfig", Emulated, "merged into the pod's resolv.conf (§9.7)"},
