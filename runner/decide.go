@@ -239,7 +239,10 @@ func decideRegular(p podView, now time.Time) []action {
 	}
 	if p.Primary >= 0 {
 		c := p.Ctrs[p.Primary]
-		if c.State == ctrExited && !shouldRestart(c) {
+		// Propeller ends the task on the pod status that shows the primary terminated; the
+		// kubelet publishes it once its start loop is through, so every start already issued
+		// completes first (a sidecar still being started shows as Running, not as missing).
+		if c.State == ctrExited && !shouldRestart(c) && !startsInFlight(p) {
 			reason := fmt.Sprintf("primary container %q exited with code %d", c.Name, c.ExitCode)
 			return []action{{Kind: actKillPod, Ctr: p.Primary, Reason: reason}}
 		}
@@ -248,6 +251,16 @@ func decideRegular(p podView, now time.Time) []action {
 		return []action{{Kind: actKillPod, Ctr: -1, Reason: "all containers completed"}}
 	}
 	return acts
+}
+
+// startsInFlight reports whether a regular container's start was issued and has not returned.
+func startsInFlight(p podView) bool {
+	for _, c := range p.Ctrs {
+		if !isInitRole(c.Role) && c.State == ctrStarting {
+			return true
+		}
+	}
+	return false
 }
 
 // startOrBackOff starts Ctrs[i] now, or says how long CrashLoopBackOff holds it (§2.2). The

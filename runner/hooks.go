@@ -64,7 +64,7 @@ func (w *worker) runPreStop(c plan.Container, attempt int, id string, grace time
 	done := make(chan struct{})
 	w.n.event(Event{Kind: EventPreStop, Container: c.Name, Role: c.Role, Attempt: attempt,
 		Message: "running preStop hook: " + hookName(c.PreStop)})
-	w.g.Go(func() error {
+	w.spawn(func() error {
 		defer close(done)
 		ctx, cancel := context.WithTimeout(w.ctx, grace)
 		defer cancel()

@@ -32,7 +32,7 @@ func (w *worker) precreate(i int) {
 	}
 	f := &created{done: make(chan struct{})}
 	c.created = f
-	w.g.Go(func() error {
+	w.spawn(func() error {
 		defer close(f.done)
 		f.id, f.err = w.create(c.spec, 0)
 		return nil
@@ -80,13 +80,13 @@ func (w *worker) startInstance(i int, b backOff) {
 		// The kubelet's CreateContainerConfigError (§3.3): retried by a cluster for ever, the end
 		// of the run for podrun (see ContainerConfigError).
 		err := &ContainerConfigError{Container: spec.Name, Message: c.refused}
-		w.g.Go(func() error {
+		w.spawn(func() error {
 			w.send(report{Kind: repRefused, Ctr: i, Attempt: attempt, Err: err})
 			return nil
 		})
 		return
 	}
-	w.g.Go(func() error {
+	w.spawn(func() error {
 		id, err := w.instanceID(spec, attempt, first)
 		if err != nil {
 			w.send(report{Kind: repFailed, Ctr: i, Attempt: attempt, Err: err})
@@ -136,7 +136,7 @@ func (w *worker) runInstance(i, attempt int, spec plan.Container, id string) {
 	}
 	started := w.now()
 	logsDone, exited := make(chan struct{}), make(chan struct{})
-	w.g.Go(func() error {
+	w.spawn(func() error {
 		defer close(logsDone)
 		emit := func(stderr bool, text string) {
 			w.n.log(LogLine{Container: spec.Name, Attempt: attempt, Stderr: stderr, Text: text})
@@ -203,7 +203,7 @@ func (w *worker) postStart(ctx context.Context, i, attempt int, spec plan.Contai
 	done := make(chan error, 1)
 	w.n.event(Event{Time: started, Kind: EventPostStart, Container: spec.Name, Role: spec.Role, Attempt: attempt,
 		Message: "running postStart hook: " + hookName(spec.PostStart)})
-	w.g.Go(func() error {
+	w.spawn(func() error {
 		err := w.runHook(ctx, spec, id, spec.PostStart)
 		if ctx.Err() != nil {
 			return nil // the container ended first: nothing waits for the result
@@ -276,7 +276,7 @@ func (w *worker) stopInstance(i int, kill bool, grace time.Duration, why string)
 		preStop = w.runPreStop(spec, attempt, id, grace)
 	}
 	begin := time.Now()
-	w.g.Go(func() error {
+	w.spawn(func() error {
 		var err error
 		if kill {
 			err = w.eng.ContainerKill(w.ctx, id, "KILL")
@@ -325,7 +325,7 @@ func join(why, what string) string {
 
 // armTimer reports to the worker when container i's back-off ends.
 func (w *worker) armTimer(i int, d time.Duration) {
-	w.g.Go(func() error {
+	w.spawn(func() error {
 		t := time.NewTimer(d)
 		defer t.Stop()
 		select {

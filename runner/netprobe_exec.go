@@ -86,7 +86,7 @@ func proberError(code int, out string) error {
 // out of this machine's reach (Docker Desktop, a remote engine).
 func (w *worker) installNetProber(exe string) netProber {
 	c := &chosenProber{chosen: make(chan struct{})}
-	w.g.Go(func() error {
+	w.spawn(func() error {
 		defer close(c.chosen)
 		if why := installProbeHelper(w.ctx, w.eng, w.sandboxID, exe); why != "" {
 			c.p = hostProber{podIP: w.addrs.PodIP}

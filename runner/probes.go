@@ -55,7 +55,7 @@ func (w *worker) startProbes(ctx context.Context, i, attempt int, spec plan.Cont
 // onSuccess once it publishes success.
 func (w *worker) probeLoop(ctx context.Context, i, attempt int, kind probeKind, p *plan.Probe, spec plan.Container,
 	id string, startedAt time.Time, gate <-chan struct{}, onSuccess chan struct{}) {
-	w.g.Go(func() error {
+	w.spawn(func() error {
 		if gate != nil {
 			select {
 			case <-gate:

@@ -15,7 +15,7 @@ var ErrSandboxDied = errors.New("the pod's sandbox (pause container) exited")
 // watchSandbox reports the pause container's exit to the worker. The kubelet notices a dead
 // sandbox on its next sync; podrun waits on it like on any container.
 func (w *worker) watchSandbox() {
-	w.g.Go(func() error {
+	w.spawn(func() error {
 		waitC, errC := w.eng.ContainerWait(w.ctx, w.sandboxID, container.WaitConditionNotRunning)
 		r := report{Kind: repSandboxExited, Ctr: -1}
 		select {

@@ -63,12 +63,10 @@ func (c *ctrRun) observed(terminating bool) status.Observed {
 	}
 	switch c.view.State {
 	case ctrStarting:
-		if c.attempt > 0 {
-			// A restart being created: the kubelet's status shows the new instance waiting,
-			// the one before as lastState (§3.3).
-			o.State.Waiting = &corev1.ContainerStateWaiting{Reason: status.ReasonContainerCreating}
-			o.Last = terminated(c.last)
-		}
+		// Being created and started (or a restart of it): the kubelet's status shows the
+		// instance waiting, the one before as lastState (§3.3), never as a container it lost.
+		o.State.Waiting = &corev1.ContainerStateWaiting{Reason: status.ReasonContainerCreating}
+		o.Last = terminated(c.last)
 	case ctrRunning:
 		o.State.Running = &corev1.ContainerStateRunning{StartedAt: metav1.NewTime(c.started)}
 		o.Last = terminated(c.last)

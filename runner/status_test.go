@@ -112,8 +112,9 @@ func TestObservedMapsTheWorkersKnowledge(t *testing.T) {
 		want        status.Observed
 	}{
 		{"never started", ctrRun{attempt: -1}, false, status.Observed{}},
-		{"first start issued, instance not yet reported",
-			ctrRun{attempt: 0, view: ctrView{State: ctrStarting}}, false, status.Observed{}},
+		{"first start issued, instance not yet reported: waiting, never a container lost",
+			ctrRun{attempt: 0, view: ctrView{State: ctrStarting}}, false,
+			status.Observed{State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: status.ReasonContainerCreating}}}},
 		{"running after a restart", ctrRun{attempt: 1, ids: []string{"a0", "a1"}, started: t0, last: failed,
 			view: ctrView{State: ctrRunning}}, false,
 			status.Observed{ContainerID: "docker://a1", RestartCount: 1,

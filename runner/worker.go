@@ -26,6 +26,7 @@ const (
 	repSandboxExited                   // the pause container exited with Exit.Code (§1.1)
 	repProbe                           // a probe failed (Published nil) or published a result (§5)
 	repHookFailed                      // the postStart hook failed: Err says how (§6.1)
+	repInternal                        // a goroutine of podrun's panicked: Err says where
 )
 
 type report struct {
@@ -203,11 +204,29 @@ func (w *worker) fail(err error) {
 	w.terminate(err.Error())
 }
 
+// abandon ends the run after an internal error: podrun can no longer trust its view of the
+// containers (the goroutine that followed one of them is gone), so it stops waiting for them
+// and lets teardown remove them by force.
+func (w *worker) abandon(err error) {
+	if w.err == nil {
+		w.err = err
+	}
+	for _, c := range w.ctrs {
+		if c.view.State != ctrExited {
+			c.view.State, c.lost = ctrExited, "podrun internal error"
+		}
+	}
+	w.terminate("podrun internal error")
+}
+
 // handle records a report.
 func (w *worker) handle(r report) {
 	switch {
 	case r.Kind == repSandboxExited:
 		w.sandboxExited(r.Exit.Code)
+		return
+	case r.Kind == repInternal:
+		w.abandon(r.Err)
 		return
 	case r.Ctr < 0:
 		if r.Kind == repFailed {
