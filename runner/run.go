@@ -50,6 +50,11 @@ func run(ctx context.Context, eng Engine, p *plan.Plan, opts Options, now func()
 	res = w.result()
 	var cerr error
 	res.Collected, cerr = collect(ctx, eng, w.sandboxID, opts.Collect) // before teardown removes the sandbox
+	if opts.Keep && w.termMountpoint != "" {
+		if err := storeKeptStatus(context.WithoutCancel(ctx), eng, w.sandboxID, res.Status); err != nil && cerr == nil {
+			cerr = err
+		}
+	}
 	switch {
 	case w.err != nil:
 		return res, w.err

@@ -16,6 +16,7 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/podrun/podrun/plan"
+	"github.com/podrun/podrun/runner"
 	"github.com/podrun/podrun/status"
 )
 
@@ -80,8 +81,8 @@ func printPod(e *env, pod *corev1.Pod, format string) error {
 }
 
 // podObject is the pod with its current status. A pod whose owner process is alive has the
-// kubelet's own view in the state directory (back-offs, hook failures); otherwise the status is
-// rebuilt from what the engine says of the containers.
+// kubelet's own view in the state directory (back-offs, hook failures); a kept pod carries its
+// final one; otherwise the status is rebuilt from what the engine says of the containers.
 func podObject(ctx context.Context, cli *client.Client, ref podRef) (*corev1.Pod, error) {
 	pod, err := manifestOf(ref)
 	if err != nil {
@@ -91,6 +92,9 @@ func podObject(ctx context.Context, cli *client.Client, ref podRef) (*corev1.Pod
 		if st, err := readOwnerStatus(ref.RunID); err == nil {
 			return status.PodObject(pod, st), nil
 		}
+	} else if st, ok := runner.KeptStatus(ctx, cli, ref.Sandbox.ID); ok {
+		// A kept pod: the final status its run stored with it.
+		return status.PodObject(pod, st), nil
 	}
 	var instances []container.InspectResponse
 	var sandbox container.InspectResponse
