@@ -4,7 +4,7 @@ GO        ?= go
 BIN       := bin/podrun
 GOFLAGS_BUILD := -trimpath
 
-.PHONY: all build test unit integration bench demo images lint fmt vet staticcheck golden clean
+.PHONY: all build test unit integration bench demo images lint fmt vet staticcheck cross golden clean
 
 all: build
 
@@ -31,7 +31,12 @@ bench: build images
 demo: build images
 	./$(BIN) run examples/sidecar-http.yaml
 
-lint: fmt vet staticcheck
+lint: fmt vet staticcheck cross
+
+# podrun runs on the user's OS whatever the engine's: it must build for macOS and Windows too.
+cross:
+	GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/podrun
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/podrun
 
 fmt:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -4,12 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/docker/docker/api/types/container"
@@ -94,7 +91,7 @@ Example:
 // kubelet's order and removes everything.
 func down(ctx context.Context, cli *client.Client, p podRef) error {
 	if pid, ok := liveOwner(p.Sandbox.Labels[plan.LabelOwner]); ok {
-		if err := syscall.Kill(pid, syscall.SIGTERM); err == nil {
+		if err := askToStop(pid); err == nil {
 			waitRemoved(ctx, cli, p.Sandbox.ID, ownerGrace(p)+30*time.Second)
 		}
 	}
@@ -138,22 +135,6 @@ func waitRemoved(ctx context.Context, cli *client.Client, id string, timeout tim
 	case <-waitC:
 	case <-errC:
 	}
-}
-
-// liveOwner parses the owner label ("host/pid") and reports whether that process runs here.
-func liveOwner(label string) (int, bool) {
-	host, pidText, ok := strings.Cut(label, "/")
-	if !ok {
-		return 0, false
-	}
-	if h, _ := os.Hostname(); h != host {
-		return 0, false
-	}
-	pid, err := strconv.Atoi(pidText)
-	if err != nil || pid <= 0 {
-		return 0, false
-	}
-	return pid, syscall.Kill(pid, 0) == nil
 }
 
 func ownerGrace(p podRef) time.Duration {

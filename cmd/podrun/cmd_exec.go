@@ -9,7 +9,6 @@ import (
 	"os/signal"
 	"sort"
 	"strconv"
-	"syscall"
 	"time"
 
 	"github.com/docker/docker/api/types/container"
@@ -226,7 +225,7 @@ func followResize(ctx context.Context, cli *client.Client, id string) func() {
 		}
 	}
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, syscall.SIGWINCH)
+	notifyResize(sigs)
 	done := make(chan struct{})
 	stopped := make(chan struct{})
 	go func() {

@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -101,8 +100,8 @@ func detach(ctx context.Context, e *env, f runFlags, pr *prepared) error {
 		Args:        args,
 		Stdout:      logFile,
 		Stderr:      logFile,
-		ExtraFiles:  []*os.File{w}, // fd 3: the readiness line
-		SysProcAttr: &syscall.SysProcAttr{Setsid: true},
+		ExtraFiles:  []*os.File{w},      // fd 3: the readiness line
+		SysProcAttr: detachedProcAttr(), // its own session: the terminal's Ctrl-C does not reach it
 	}
 	if err := cmd.Start(); err != nil {
 		w.Close()

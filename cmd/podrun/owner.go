@@ -1,11 +1,9 @@
 package main
 
 import (
-	"errors"
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 )
 
 // ownerState is what podrun can tell of a run's owning process from its LabelOwner.
@@ -20,33 +18,33 @@ const (
 // ownerOf reads an owner label ("host/pid") against this host, with alive telling whether a
 // pid runs here. It is pure so that the garbage decision is table-tested.
 func ownerOf(label, hostname string, alive func(pid int) bool) ownerState {
-	host, pidText, ok := strings.Cut(label, "/")
-	if !ok || host != hostname {
+	pid, ok := ownerPID(label, hostname)
+	switch {
+	case !ok:
 		return ownerUnknown
-	}
-	pid, err := strconv.Atoi(pidText)
-	if err != nil || pid <= 0 {
-		return ownerUnknown
-	}
-	if alive(pid) {
+	case alive(pid):
 		return ownerAlive
 	}
 	return ownerDead
 }
 
-// processAlive reports whether pid is a live process on this machine. A process of another
-// user (EPERM) is alive; a zombie (killed, not yet reaped by its parent) is not.
-func processAlive(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	if err != nil && !errors.Is(err, syscall.EPERM) {
-		return false
+// ownerPID is the pid in an owner label when the label names this host.
+func ownerPID(label, hostname string) (int, bool) {
+	host, pidText, ok := strings.Cut(label, "/")
+	if !ok || host != hostname {
+		return 0, false
 	}
-	if stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat"); err == nil {
-		if i := strings.LastIndexByte(string(stat), ')'); i >= 0 && i+2 < len(stat) && stat[i+2] == 'Z' {
-			return false
-		}
+	pid, err := strconv.Atoi(pidText)
+	if err != nil || pid <= 0 {
+		return 0, false
 	}
-	return true
+	return pid, true
+}
+
+// liveOwner is the pid of the podrun process that owns a run, when it runs on this machine.
+func liveOwner(label string) (int, bool) {
+	pid, ok := ownerPID(label, hostname())
+	return pid, ok && processAlive(pid)
 }
 
 func hostname() string {
