@@ -42,8 +42,10 @@ spec:
 
 func TestIntegrationPullFlagOverridesPolicy(t *testing.T) {
 	t.Parallel()
-	// An image tagged :latest defaults to imagePullPolicy Always (§0): podrun tries to pull it
-	// and, with no registry, fails before creating anything. --pull never runs the local copy.
+	// An image tagged :latest defaults to imagePullPolicy Always (§0): podrun tries to pull it.
+	// With no registry the pull fails; a cluster would stop there (ErrImagePull), podrun runs
+	// the engine's local copy and says so. An absent image still fails before anything is
+	// created. --pull never runs the local copy without trying.
 	ref := "podrun/it-pull-flag:latest"
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -62,12 +64,18 @@ spec:
   containers:
   - {name: app, image: "podrun/it-pull-flag", command: [echo, ran-local-image]}
 `
-	r := expectRun(t, "it-pullflag", manifest, 125)
-	if !strings.Contains(r.stderr, "pull") || strings.Contains(r.stdout, "ran-local-image") {
-		t.Errorf("without --pull, a :latest image must be pulled (and fail here):\n%s", r)
+	r := expectRun(t, "it-pullflag", manifest, 0)
+	if !strings.Contains(r.stdout, "app | ran-local-image") || !strings.Contains(r.stderr, "ErrImagePull") {
+		t.Errorf("a failed Always pull must run the local copy and say what a cluster would do:\n%s", r)
+	}
+	absent := strings.Replace(manifest, "podrun/it-pull-flag", "podrun/it-pull-absent", 1)
+	absent = strings.Replace(absent, "it-pullflag", "it-pullabsent", 1)
+	r = expectRun(t, "it-pullabsent", absent, 125)
+	if !strings.Contains(r.stderr, "pull image") || strings.Contains(r.stdout, "ran-local-image") {
+		t.Errorf("an absent image whose pull fails must fail the run before anything starts:\n%s", r)
 	}
 	r = expectRun(t, "it-pullflag", manifest, 0, "--pull", "never")
-	if !strings.Contains(r.stdout, "app | ran-local-image") {
-		t.Errorf("--pull never did not run the local image:\n%s", r)
+	if !strings.Contains(r.stdout, "app | ran-local-image") || strings.Contains(strings.ToLower(r.stderr), "pulling") {
+		t.Errorf("--pull never did not run the local image without pulling:\n%s", r)
 	}
 }

@@ -64,7 +64,7 @@ spec:
   - name: web
     image: podrun/busybox:local
     command: [sh, -c, "echo start >> /rec/log; if [ $(grep -c start /rec/log) -ge 2 ]; then cat /rec/log > /dev/termination-log; exit 0; fi; exec sleep 3600"]
-    livenessProbe: {exec: {command: [sh, -c, "[ $(grep -c start /rec/log) -ge 2 ]"]}, periodSeconds: 1, failureThreshold: 1}
+    livenessProbe: {exec: {command: [sh, -c, "[ $(grep -c start /rec/log) -ge 2 ]"]}, initialDelaySeconds: 1, periodSeconds: 1, failureThreshold: 1}
     lifecycle: {preStop: {exec: {command: [sh, -c, "echo prestop >> /rec/log"]}}}
     volumeMounts: [{name: rec, mountPath: /rec}]
 `

@@ -119,9 +119,13 @@ func effectivePolicy(c plan.Container, pod plan.RestartPolicy) plan.RestartPolic
 	return p
 }
 
-// shouldRestart is §2.1's table for an exited container.
+// shouldRestart is §2.1's table for an exited container. A container the kubelet killed
+// (liveness, startup or postStart failure) is restarted, whatever its exit code, in the sync
+// that killed it — so only when no back-off held it as it ended; if one did, later syncs decide
+// by the exit code like for any exited container (an instance that exited 0 as it was being
+// killed is not restarted under OnFailure).
 func shouldRestart(c ctrView) bool {
-	if c.Killed && c.Policy != plan.RestartNever {
+	if c.Killed && c.Policy != plan.RestartNever && c.BackOff.remaining(c.FinishedAt, c.FinishedAt) <= 0 {
 		return true
 	}
 	switch c.Policy {

@@ -60,6 +60,8 @@ type fakeEngine struct {
 	execs  map[string]fakeExec
 	// files are what CopyFromContainer reads, by base name (termination messages).
 	files map[string]string
+	// offline makes every pull fail, as on a machine with no registry.
+	offline bool
 	// copyTo, when set, reads what CopyToContainer is given (by engine name) or refuses it.
 	copyTo func(name, path string, content io.Reader) error
 }
@@ -215,6 +217,9 @@ func (f *fakeEngine) ImageInspect(ctx context.Context, ref string, _ ...client.I
 
 func (f *fakeEngine) ImagePull(ctx context.Context, ref string, _ image.PullOptions) (io.ReadCloser, error) {
 	f.record(ctx, "ImagePull", ref, "")
+	if f.offline { // no registry: the engine reports the failure inside the stream
+		return io.NopCloser(strings.NewReader(`{"error":"dial tcp: lookup registry: no such host"}` + "\n")), nil
+	}
 	f.mu.Lock()
 	f.images[ref] = true
 	f.mu.Unlock()

@@ -67,6 +67,16 @@ func pullImages(ctx context.Context, eng Engine, images []plan.Image, n *notifie
 		g.Go(func() error {
 			n.event(Event{Kind: EventPulling, Message: img.Ref})
 			if err := pullImage(gctx, eng, img.Ref); err != nil {
+				// imagePullPolicy Always (a :latest or untagged image, by default) on a machine
+				// that cannot reach the registry: a cluster would fail with ErrImagePull, but a
+				// developer's local image is what they mean to run. Run it, and say so.
+				if img.Policy == plan.PullAlways {
+					if _, ierr := eng.ImageInspect(gctx, img.Ref); ierr == nil {
+						n.event(Event{Kind: EventPullFailed, Message: fmt.Sprintf(
+							"%s: %v; running the engine's local copy (a cluster would fail with ErrImagePull; --pull missing avoids the pull)", img.Ref, err)})
+						return nil
+					}
+				}
 				return fmt.Errorf("pull image %q: %w", img.Ref, err)
 			}
 			n.event(Event{Kind: EventPulled, Message: img.Ref})

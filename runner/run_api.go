@@ -56,8 +56,10 @@ type LogLine struct {
 type EventKind string
 
 const (
-	EventPulling    EventKind = "Pulling"
-	EventPulled     EventKind = "Pulled"
+	EventPulling EventKind = "Pulling"
+	EventPulled  EventKind = "Pulled"
+	// EventPullFailed: an Always pull failed and the engine's local copy runs instead.
+	EventPullFailed EventKind = "PullFailed"
 	EventCreated    EventKind = "Created"
 	EventStarted    EventKind = "Started"
 	EventExited     EventKind = "Exited"

@@ -23,7 +23,7 @@ var containerFields = []Field{
 	{"Container.lifecycle", Emulated, "postStart, preStop and stopSignal (§4.2, §6)"},
 	{"Container.terminationMessagePath", Emulated, "a fresh file per instance, its last 4096 bytes read after the exit (§3.4)"},
 	{"Container.terminationMessagePolicy", Emulated, "FallbackToLogsOnError: the log's last 80 lines within 2048 bytes (§3.4)"},
-	{"Container.imagePullPolicy", Emulated, "Always/IfNotPresent/Never, defaulted from the tag (§0)"},
+	{"Container.imagePullPolicy", Emulated, "Always/IfNotPresent/Never, defaulted from the tag (§0); when an Always pull fails and the engine has the image, podrun runs it and says so where a cluster would fail (ErrImagePull)"},
 	{"Container.securityContext", Emulated, "see SecurityContext"},
 	{"Container.stdin", Emulated, "OpenStdin (§8)"},
 	{"Container.stdinOnce", Emulated, "StdinOnce (§8)"},

@@ -46,7 +46,7 @@ func (p *progress) event(ev runner.Event) {
 		}
 		l.Info("exited", kv...)
 	case ev.Kind == runner.EventBackOff, ev.Kind == runner.EventFailedHook, ev.Kind == runner.EventUnhealthy,
-		ev.Kind == runner.EventSandboxChanged:
+		ev.Kind == runner.EventSandboxChanged, ev.Kind == runner.EventPullFailed:
 		l.Warn(describe(ev), append(kv, "msg", ev.Message)...)
 	case ev.Kind == runner.EventPodPhase:
 		l.Info("pod " + strings.ToLower(ev.Message))
