@@ -1,8 +1,7 @@
 package compose
 
 import (
-	"bytes"
-	"flag"
+	"github.com/podrun/podrun/internal/goldenfile"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,8 +13,6 @@ import (
 	"github.com/podrun/podrun/plan"
 	"github.com/podrun/podrun/podspec"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // render loads a manifest and renders its compose file with the options `podrun compose` uses
 // (the pause image's tag is fixed, so a new pause build does not churn the goldens).
@@ -56,19 +53,7 @@ func TestGolden(t *testing.T) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			got := render(t, file)
 			golden := strings.TrimSuffix(file, ".yaml") + ".compose.golden"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./compose -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs; run go test ./compose -update and review the diff\n--- got:\n%s", golden, got)
-			}
+			goldenfile.Check(t, golden, got)
 		})
 	}
 }

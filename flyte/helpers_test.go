@@ -1,7 +1,7 @@
 package flyte
 
 import (
-	"flag"
+	"github.com/podrun/podrun/internal/goldenfile"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,25 +11,11 @@ import (
 	"sigs.k8s.io/yaml"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run go test ./flyte -update): %v", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file (go test ./flyte -update to accept):\n%s", name, got)
-	}
+	goldenfile.Check(t, path, got)
 }
 
 func mustLoad(t *testing.T, file string, data []byte, o LoadOptions) *Task {

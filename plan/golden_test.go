@@ -2,14 +2,11 @@ package plan
 
 import (
 	"bytes"
-	"flag"
-	"os"
+	"github.com/podrun/podrun/internal/goldenfile"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // TestGolden plans every testdata/<case>.yaml and compares the rendering with
 // testdata/<case>.plan.golden. Regenerate with: go test ./plan -update
@@ -27,19 +24,7 @@ func TestGolden(t *testing.T) {
 			}
 			got := p.YAML()
 			golden := strings.TrimSuffix(file, ".yaml") + ".plan.golden"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./plan -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the plan; run go test ./plan -update and review the diff\n--- got:\n%s", golden, got)
-			}
+			goldenfile.Check(t, golden, got)
 		})
 	}
 }

@@ -1,13 +1,10 @@
 package podspec
 
 import (
-	"flag"
-	"os"
+	"github.com/podrun/podrun/internal/goldenfile"
 	"path/filepath"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // TestLoadErrorsGolden loads each testdata/errors/ fixture and compares the full error output,
 // as a user sees it, with the fixture's .golden file (regenerate with go test ./podspec -update).
@@ -29,18 +26,7 @@ func TestLoadErrorsGolden(t *testing.T) {
 			}
 			got := []byte(err.Error() + "\n")
 			golden := fixture + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden file (run go test ./podspec -update): %v", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("errors differ from %s:\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			goldenfile.Check(t, golden, got)
 		})
 	}
 }

@@ -1,9 +1,8 @@
 package status
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
+	"github.com/podrun/podrun/internal/goldenfile"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,8 +12,6 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"sigs.k8s.io/yaml"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // TestPodObjectGolden prints a pod mid-life as `kubectl get pod -o json` would: init container
 // done, sidecar and web serving, metrics crash-looping.
@@ -56,18 +53,7 @@ func TestPodObjectGolden(t *testing.T) {
 	}
 	got = append(got, '\n')
 	golden := filepath.Join("testdata", "pod.json.golden")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./status -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("PodObject differs from %s (run go test ./status -update and review the diff):\n%s", golden, got)
-	}
+	goldenfile.Check(t, golden, got)
 }
 
 func TestPodObjectLeavesInputAlone(t *testing.T) {

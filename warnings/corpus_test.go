@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/podrun/podrun/internal/goldenfile"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,18 +56,7 @@ func TestCorpusGolden(t *testing.T) {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".yaml"), func(t *testing.T) {
 			got, _ := checkOutput(t, file)
 			golden := strings.TrimSuffix(file, ".yaml") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (generate with go test ./warnings -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("output differs from %s (regenerate with -update after checking the change):\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			goldenfile.Check(t, golden, got)
 		})
 	}
 }
@@ -96,21 +86,7 @@ func TestExamplesGolden(t *testing.T) {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".yaml"), func(t *testing.T) {
 			got, _ := checkOutput(t, file)
 			golden := filepath.Join("testdata", "examples", strings.TrimSuffix(filepath.Base(file), ".yaml")+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (generate with go test ./warnings -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("output differs from %s (regenerate with -update after checking the change):\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			goldenfile.Check(t, golden, got)
 		})
 	}
 }

@@ -2,29 +2,15 @@ package warnings
 
 import (
 	"bytes"
-	"flag"
-	"os"
+	"github.com/podrun/podrun/internal/goldenfile"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files and docs/fidelity.md")
 
 const fidelityDoc = "../docs/fidelity.md"
 
 func TestFidelityDocIsFresh(t *testing.T) {
 	got := Markdown()
-	if *update {
-		if err := os.WriteFile(fidelityDoc, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(fidelityDoc)
-	if err != nil {
-		t.Fatalf("%v (generate it with go test ./warnings -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is stale: regenerate it with go test ./warnings -update", fidelityDoc)
-	}
+	goldenfile.Check(t, fidelityDoc, got)
 }
 
 func TestMarkdownCountsEveryField(t *testing.T) {

@@ -1,8 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"flag"
+	"github.com/podrun/podrun/internal/goldenfile"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,8 +16,6 @@ import (
 	"github.com/podrun/podrun/plan"
 	"github.com/podrun/podrun/runner"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // flyteExamples are examples/flyte in both forms, with the flags each one's comment gives.
 var flyteExamples = []struct {
@@ -61,22 +58,7 @@ func TestRenderFlyteExamples(t *testing.T) {
 
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (regenerate with go test ./cmd/podrun -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (regenerate with go test ./cmd/podrun -update):\n%s", path, got)
-	}
+	goldenfile.Check(t, path, got)
 }
 
 // TestFlyteFlagRefusals: Flyte options that would be silently ignored are refused (exit 2),

@@ -4,16 +4,13 @@ import (
 	"archive/tar"
 	"bytes"
 	"errors"
-	"flag"
+	"github.com/podrun/podrun/internal/goldenfile"
 	"io"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 func sampleEntries() []Entry {
 	return []Entry{
@@ -151,18 +148,7 @@ func TestBuildGolden(t *testing.T) {
 		manifestName + ": " + string(tarFile(t, archive, manifestName)) + "\n" +
 		"config: " + string(tarFile(t, archive, strings.TrimPrefix(img.ID, "sha256:")+".json")) + "\n"
 	golden := filepath.Join("testdata", "sample.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/imagetar -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("archive changed (image IDs change with it); got:\n%s\nwant:\n%s", got, want)
-	}
+	goldenfile.Check(t, golden, []byte(got))
 }
 
 func TestBuildRefuses(t *testing.T) {
