@@ -31,7 +31,7 @@ spec:
 
 func TestIntegrationExecIntoDetachedPod(t *testing.T) {
 	t.Parallel()
-	runDetachedPod(t, "it-exec", execPod)
+	runDetached(t, "it-exec", execPod)
 	cases := []struct {
 		name   string
 		stdin  string

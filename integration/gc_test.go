@@ -24,11 +24,11 @@ spec:
 
 func TestIntegrationGCRemovesWhatAKilledPodrunLeft(t *testing.T) {
 	t.Parallel()
-	dead := startForeground(t, "app | up", writeManifest(t, "dead.yaml", strings.Replace(gcPod, "%s", "it-gc-dead", 1)))
-	live := startForeground(t, "app | up", writeManifest(t, "live.yaml", strings.Replace(gcPod, "%s", "it-gc-live", 1)))
+	dead := startUntil(t, "app | up", "run", writeManifest(t, "dead.yaml", strings.Replace(gcPod, "%s", "it-gc-dead", 1)))
+	live := startUntil(t, "app | up", "run", writeManifest(t, "live.yaml", strings.Replace(gcPod, "%s", "it-gc-live", 1)))
 	t.Cleanup(func() {
 		_ = live.cmd.Process.Signal(syscall.SIGINT)
-		_ = live.cmd.Wait()
+		live.wait(t)
 		if n := podObjects(t, "it-gc-live"); n != 0 {
 			t.Errorf("the live run left %d objects after Ctrl-C", n)
 		}
@@ -37,7 +37,7 @@ func TestIntegrationGCRemovesWhatAKilledPodrunLeft(t *testing.T) {
 	if err := dead.cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
-	_ = dead.cmd.Wait()
+	dead.wait(t)
 	if n := podObjects(t, "it-gc-dead"); n == 0 {
 		t.Fatal("the killed run left nothing: the test proves nothing")
 	}

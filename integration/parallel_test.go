@@ -69,7 +69,7 @@ func TestIntegrationParallelRunsNeverCollide(t *testing.T) {
 
 func TestIntegrationHostPortConflictIsRefusedBeforeAnythingStarts(t *testing.T) {
 	t.Parallel()
-	port := freeTCPPort(t)
+	port := freePort(t)
 	manifest := func(name string) string {
 		return fmt.Sprintf(`
 apiVersion: v1
@@ -84,7 +84,7 @@ spec:
     ports: [{containerPort: 8080, hostPort: %d}]
 `, name, port)
 	}
-	runDetachedPod(t, "it-port-first", manifest("it-port-first"))
+	runDetached(t, "it-port-first", manifest("it-port-first"))
 	r := podrun(t, "", "run", writeManifest(t, "second.yaml", manifest("it-port-second")))
 	if r.code != 125 {
 		t.Fatalf("want exit 125, got %s", r)
