@@ -6,7 +6,9 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -180,16 +182,22 @@ spec:
 
 func TestIntegrationDryRunTouchesNothing(t *testing.T) {
 	t.Parallel()
-	r := podrun(t, "", "run", "--dry-run", "examples/sidecar-http.yaml")
+	// A pod name no other test uses, so that "nothing created" cannot be hidden by another run.
+	example, err := os.ReadFile(filepath.Join(repoRoot, "examples", "sidecar-http.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeManifest(t, "dry.yaml", strings.Replace(string(example), "name: sidecar-http\n", "name: it-dry-run\n", 1))
+	r := podrun(t, "", "run", "--dry-run", path)
 	if r.code != 0 {
 		t.Fatalf("dry run: %s", r)
 	}
-	for _, want := range []string{"podrun_POD_sidecar-http", "container:podrun_POD_sidecar-http"} {
+	for _, want := range []string{"podrun_POD_it-dry-run", "container:podrun_POD_it-dry-run"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("plan lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	if n := podObjects(t, "sidecar-http-dry"); n != 0 {
+	if n := podObjects(t, "it-dry-run"); n != 0 {
 		t.Errorf("dry run created %d objects", n)
 	}
 }
